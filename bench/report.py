@@ -1,0 +1,136 @@
+"""Score prediction folders with the set's score.py and lay the results out as one table."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MIB = 1024 * 1024
+COLUMNS = ("tool", "F1", "P", "R", "acc", "docs/s", "MB/s", "RSS import MB", "peak RSS MB",
+           "errors")
+
+
+@dataclass
+class Row:
+    """One tool's line in a set's table."""
+
+    tool: str
+    run: dict
+    score: dict | None
+
+    @property
+    def ok(self) -> bool:
+        return not self.run.get("unavailable") and self.score is not None
+
+    @property
+    def docs_per_s(self) -> float | None:
+        s = self.run.get("seconds") or 0.0
+        return self.run["docs"] / s if self.ok and s > 0 else None
+
+    def cells(self) -> list[str]:
+        if not self.ok:
+            reason = self.run.get("unavailable") or "failed"
+            return [self.tool, f"n/a ({reason[:60]})"] + [""] * (len(COLUMNS) - 2)
+        m = self.score["snippets"]
+        secs = self.run["seconds"]
+        mb_s = self.run["input_bytes"] / MIB / secs if secs > 0 else 0.0
+        return [self.tool, f"{m['f1']:.3f} ±{m['f1_std']:.3f}", f"{m['precision']:.3f}",
+                f"{m['recall']:.3f}", f"{m['accuracy']:.3f}", f"{self.docs_per_s:.1f}",
+                f"{mb_s:.2f}", f"{self.run['rss_import_mb']:.0f}",
+                f"{self.run['peak_rss_mb']:.0f}", str(self.run["errors"])]
+
+    def as_dict(self) -> dict:
+        d = {"tool": self.tool, "run": self.run}
+        if self.score is not None:
+            d["score"] = {k: v for k, v in self.score.items() if k != "per_doc"}
+        return d
+
+
+def gold_subset(set_dir: Path, ids: list[str], tmp: Path) -> Path:
+    """A throw-away set folder whose gold.jsonl holds only ``ids`` (for --limit runs)."""
+    keep = set(ids)
+    with open(set_dir / "gold.jsonl", encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and json.loads(line)["id"] in keep]
+    sub = tmp / set_dir.name
+    sub.mkdir()
+    (sub / "gold.jsonl").write_text("".join(lines), encoding="utf-8")
+    return sub
+
+
+def run_scorer(scorer: Path, set_dir: Path, pred_dir: Path, json_out: Path) -> dict | None:
+    """Run score.py --by-lang --json on one prediction folder; the parsed JSON or None."""
+    cmd = [sys.executable, str(scorer), str(set_dir), str(pred_dir), "--by-lang",
+           "--json", str(json_out)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0 or not json_out.is_file():
+        print(f"score.py failed for {pred_dir}:\n{proc.stdout}{proc.stderr}", file=sys.stderr)
+        return None
+    return json.loads(json_out.read_text(encoding="utf-8"))
+
+
+def score_all(scorer: Path, set_dir: Path, set_out: Path, labels: list[str],
+              ids: list[str] | None) -> list[Row]:
+    """Score every tool's predictions (on ``ids`` only, if given) into ``<label>.score.json``."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-gold-") as tmp:
+        gold_dir = gold_subset(set_dir, ids, Path(tmp)) if ids is not None else set_dir
+        for label in labels:
+            run_path = set_out / f"{label}.run.json"
+            run = (json.loads(run_path.read_text(encoding="utf-8")) if run_path.is_file()
+                   else {"unavailable": "worker wrote no record"})
+            score = None
+            if not run.get("unavailable"):
+                json_out = set_out / f"{label}.score.json"
+                score = run_scorer(scorer, gold_dir, set_out / label, json_out)
+            rows.append(Row(label, run, score))
+    return rows
+
+
+def markdown_table(rows: list[Row]) -> str:
+    """The rows as a GitHub-flavoured markdown table."""
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(r.cells()) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def text_table(rows: list[Row]) -> str:
+    """The rows as an aligned plain-text table for the terminal."""
+    table = [list(COLUMNS)] + [r.cells() for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(COLUMNS))]
+    fmt = [(str.ljust if i == 0 else str.rjust) for i in range(len(COLUMNS))]
+    return "\n".join("  ".join(f(c, w) for f, c, w in zip(fmt, row, widths, strict=True)).rstrip()
+                     for row in table)
+
+
+def speed_ratio(rows: list[Row], tool: str = "stripper", ref: str = "trafilatura") -> str | None:
+    """'stripper docs/s = X.X× trafilatura' when both ran."""
+    by_name = {r.tool: r for r in rows}
+    a, b = by_name.get(tool), by_name.get(ref)
+    if a and b and a.docs_per_s and b.docs_per_s:
+        return f"{tool} docs/s = {a.docs_per_s / b.docs_per_s:.1f}× {ref}"
+    return None
+
+
+def lang_rows(row: Row) -> str:
+    """Per-language snippet scores of one tool, as plain-text lines."""
+    by_lang = (row.score or {}).get("by_lang") or {}
+    out = [f"{row.tool} by language:", f"  {'lang':<5} {'docs':>4} {'F1':>6} {'P':>6} {'R':>6} "
+           f"{'acc':>6} {'empty':>5}"]
+    for lang, s in by_lang.items():
+        m = s["snippets"]
+        out.append(f"  {lang:<5} {s['docs']:>4} {m['f1']:6.3f} {m['precision']:6.3f} "
+                   f"{m['recall']:6.3f} {m['accuracy']:6.3f} {s['empty']:>5}")
+    return "\n".join(out)
+
+
+def write_summary(set_out: Path, set_name: str, rows: list[Row], notes: list[str]) -> None:
+    """Save the table as ``summary.md`` and ``summary.json`` in ``set_out``."""
+    md = [f"# {set_name}", "", markdown_table(rows), ""] + [f"{n}  " for n in notes]
+    (set_out / "summary.md").write_text("\n".join(md).rstrip() + "\n", encoding="utf-8")
+    data = {"set": set_name, "notes": notes, "tools": [r.as_dict() for r in rows]}
+    (set_out / "summary.json").write_text(json.dumps(data, indent=1, ensure_ascii=False),
+                                          encoding="utf-8")

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Benchmark stripper against other extractors on the shared development sets.
+
+    python bench/run.py [--set text|html|both] [--tools stripper,trafilatura,...] [--limit N]
+                        [--data DIR] [--out bench/out] [--lang-hint] [--by-lang]
+
+Each tool runs serially in a subprocess of its own (``--worker``), so its peak RSS is its own.
+Predictions go to OUT/<set>/<tool>/<id>.txt; the table to OUT/<set>/summary.{md,json}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_ROOT = BENCH_DIR.parent
+if str(BENCH_DIR) not in sys.path:
+    sys.path.insert(0, str(BENCH_DIR))
+
+import adapters  # noqa: E402
+import report  # noqa: E402
+import worker  # noqa: E402
+
+SETS = {"text": "tf-dev-text", "html": "tf-dev-html"}
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "bench" / "data"
+LANG_AWARE = ("stripper", "stripper-auto")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--set", default="both",
+                    help="text, html, both, or the name of a set folder under --data")
+    ap.add_argument("--tools", help="comma-separated; default: every tool that fits the set. "
+                    f"Known: {', '.join(adapters.TOOLS)}")
+    ap.add_argument("--limit", type=int, help="only the first N documents (sorted by id)")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding the sets")
+    ap.add_argument("--out", type=Path, default=BENCH_DIR / "out", help="output folder")
+    ap.add_argument("--lang-hint", action="store_true",
+                    help="pass the gold language to stripper (results as 'stripper+lang')")
+    ap.add_argument("--by-lang", action="store_true", help="print stripper's per-language rows")
+    ap.add_argument("--timeout", type=float, default=3600, help="seconds allowed per tool")
+    ap.add_argument("--worker", metavar="TOOL", help=argparse.SUPPRESS)
+    ap.add_argument("--label", help=argparse.SUPPRESS)
+    return ap.parse_args(argv)
+
+
+def set_dirs(args: argparse.Namespace) -> list[Path]:
+    """The set folders selected by --set."""
+    names = list(SETS.values()) if args.set == "both" else [SETS.get(args.set, args.set)]
+    dirs = [args.data.resolve() / n for n in names]
+    for d in dirs:
+        if not (d / "gold.jsonl").is_file():
+            sys.exit(f"no benchmark set at {d} (see --data)")
+    return dirs
+
+
+def tools_for(kind: str, requested: str | None) -> list[str]:
+    """Tool names to run on a set of ``kind`` inputs, skipping those that do not fit it."""
+    names = requested.split(",") if requested else adapters.DEFAULT_TOOLS[kind]
+    chosen = []
+    for name in (n.strip() for n in names if n.strip()):
+        if name not in adapters.TOOLS:
+            sys.exit(f"unknown tool {name!r}; known: {', '.join(adapters.TOOLS)}")
+        if kind in adapters.TOOLS[name].kinds:
+            chosen.append(name)
+        else:
+            print(f"skipping {name}: does not take {kind} inputs", file=sys.stderr)
+    return chosen
+
+
+def label_of(tool: str, lang_hint: bool) -> str:
+    return f"{tool}+lang" if lang_hint and tool in LANG_AWARE else tool
+
+
+def spawn_worker(tool: str, label: str, set_dir: Path, args: argparse.Namespace) -> None:
+    """Run one tool in a fresh interpreter and wait for it."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", tool, "--label", label,
+           "--set", str(set_dir), "--out", str(args.out.resolve())]
+    if args.limit:
+        cmd += ["--limit", str(args.limit)]
+    if args.lang_hint:
+        cmd.append("--lang-hint")
+    t0 = time.perf_counter()
+    try:
+        rc = subprocess.run(cmd, timeout=args.timeout).returncode
+    except subprocess.TimeoutExpired:
+        rc = "timeout"
+    status = {0: "done", 3: "unavailable"}.get(rc, f"failed ({rc})")
+    print(f"  {label:<16} {status} in {time.perf_counter() - t0:.1f}s wall", file=sys.stderr)
+
+
+def bench_set(set_dir: Path, args: argparse.Namespace) -> None:
+    """Run, score and tabulate every chosen tool on one set."""
+    kind = worker.input_kind(set_dir)
+    set_out = args.out.resolve() / set_dir.name
+    labels = []
+    print(f"== {set_dir.name} ({kind}){f', first {args.limit} docs' if args.limit else ''}",
+          file=sys.stderr)
+    for tool in tools_for(kind, args.tools):
+        label = label_of(tool, args.lang_hint)
+        (set_out / f"{label}.run.json").unlink(missing_ok=True)
+        spawn_worker(tool, label, set_dir, args)
+        labels.append(label)
+    ids = worker.select_ids(set_dir, args.limit) if args.limit else None
+    rows = report.score_all(scorer_path(set_dir), set_dir, set_out, labels, ids)
+    notes = run_notes(rows, set_dir, args)
+    print(f"\n{set_dir.name}\n{report.text_table(rows)}")
+    for n in notes:
+        print(n)
+    if args.by_lang:
+        for row in rows:
+            if row.tool.startswith("stripper") and row.ok:
+                print(report.lang_rows(row))
+    report.write_summary(set_out, set_dir.name, rows, notes)
+    print(f"saved {set_out / 'summary.md'} and summary.json\n")
+
+
+def scorer_path(set_dir: Path) -> Path:
+    """score.py of the shared bench folder: DATA/../score.py."""
+    return set_dir.parent.parent / "score.py"
+
+
+def run_notes(rows: list[report.Row], set_dir: Path, args: argparse.Namespace) -> list[str]:
+    """Lines printed under the table: speed ratio, run conditions, errors."""
+    notes = []
+    ratio = report.speed_ratio(rows, label_of("stripper", args.lang_hint))
+    if ratio:
+        notes.append(ratio)
+    docs = next((r.run["docs"] for r in rows if r.ok), 0)
+    notes.append(f"{docs} docs{' (--limit)' if args.limit else ''}; one process per tool, serial; "
+                 f"python {platform.python_version()} on {platform.node()}; "
+                 f"{time.strftime('%Y-%m-%d %H:%M')}")
+    for r in rows:
+        for e in r.run.get("error_samples", [])[:3]:
+            notes.append(f"{r.tool} error: {e}")
+    return notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)
+    if args.worker:
+        set_dir = Path(args.set)
+        return worker.run_worker(args.worker, set_dir, args.out / set_dir.name, args.limit,
+                                 args.lang_hint, args.label or args.worker)
+    for set_dir in set_dirs(args):
+        bench_set(set_dir, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
