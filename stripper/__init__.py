@@ -1,0 +1,89 @@
+"""stripper: raw page dumps in, clean article text and metadata out.
+
+    >>> import stripper
+    >>> result = stripper.strip(open("page.txt", "rb").read())
+    >>> result.text, result.metadata.title, [b.reason for b in result.removed]
+
+The pipeline, one module a stage: decode → segment → features → classify →
+select → metadata → emit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from stripper.classify import label_blocks
+from stripper.decode import decode, sniff_kind
+from stripper.emit import clean_text
+from stripper.features import measure_blocks
+from stripper.language import detect_language, stopwords_for
+from stripper.metadata import describe
+from stripper.model import Block, Category, DateInfo, Features, Metadata, Result, Verdict
+from stripper.rules import Rule, RuleError, RuleSet, load_rules
+from stripper.segment.html import render_text
+from stripper.segment.text import segment_text
+from stripper.select import select
+
+__version__ = "0.1.0"
+__all__ = [
+    "Block",
+    "Category",
+    "DateInfo",
+    "Features",
+    "Metadata",
+    "Result",
+    "RuleError",
+    "RuleSet",
+    "Verdict",
+    "strip",
+]
+
+KINDS = ("auto", "text", "html")
+
+
+def strip(
+    raw: bytes | str,
+    *,
+    kind: str = "auto",
+    url: str | None = None,
+    rules: Iterable[str | Path | RuleSet] | None = None,
+    disable_rules: Iterable[str] = (),
+    language: str | None = None,
+) -> Result:
+    """Clean one page.
+
+    `kind` is "text" for a rendered text dump, "html" for markup, "auto" to tell
+    them apart. `rules` adds rule files (or parsed RuleSets) after the built-in
+    ones; `disable_rules` switches rules off by id. `language` (ISO 639-1)
+    skips language detection.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    text, encoding = decode(raw)
+    if kind == "auto":
+        kind = sniff_kind(text)
+    if kind == "html":
+        text = render_text(text)
+    active = load_rules(list(rules or []), disabled=set(disable_rules))
+    return _strip_text(text, kind=kind, encoding=encoding, url=url, rules=active,
+                       language=language)
+
+
+def _strip_text(
+    text: str, *, kind: str, encoding: str | None, url: str | None, rules: list[Rule],
+    language: str | None,
+) -> Result:
+    lines, blocks = segment_text(text)
+    language = language or detect_language([b.text for b in blocks])
+    stopwords = stopwords_for(language)
+    measure_blocks(blocks, stopwords)
+    host = urlsplit(url).hostname if url else None
+    applicable = [r for r in rules if r.applies_to(language, host)]
+    labels = label_blocks(blocks, applicable, stopwords_available=stopwords.available)
+    select(blocks, labels)
+    metadata = describe(blocks, language=language, url=url)
+    return Result(
+        text=clean_text(blocks), metadata=metadata, blocks=blocks, kind=kind, encoding=encoding
+    )

@@ -1,0 +1,95 @@
+"""Blocks → first verdicts, from rules and statistics.
+
+Each block gets a class — good, near-good, short or bad — in the manner of
+jusText, plus the category and the rule or signal that decided it. Rules come
+first: a block a drop rule matches is bad whatever its statistics say. The
+context stage (select.py) then settles short and near-good blocks by their
+neighbours and picks the article region.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from stripper.model import Block, Category
+from stripper.rules.loader import Rule
+
+# Lengths are in "effective words": CJK characters count as 1/CJK_CHARS_PER_WORD.
+CJK_CHARS_PER_WORD = 2.5
+SHORT_WORDS = 7  # below: a short block, judged by its neighbours
+LONG_WORDS = 30  # above (with enough stopwords): good on its own
+STOPWORDS_LOW = 0.22
+STOPWORDS_HIGH = 0.30
+MAX_LINK_LIKE = 0.5
+MIN_LETTERS = 0.55  # share of non-space characters that are letters
+NO_STOPWORDS_GOOD_WORDS = 18  # without a stopword list: length and punctuation decide
+
+
+class Klass(StrEnum):
+    GOOD = "good"
+    NEARGOOD = "neargood"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(slots=True)
+class Label:
+    klass: Klass
+    category: Category
+    reason: str
+    hard: bool = False  # decided by a rule: context may not overturn it
+    marker: Rule | None = None  # an end-article (or start-article) rule that fired
+
+
+def effective_words(block: Block) -> float:
+    f = block.features
+    return f.words / CJK_CHARS_PER_WORD if f.cjk else float(f.words)
+
+
+def label_blocks(
+    blocks: list[Block], rules: list[Rule], *, stopwords_available: bool
+) -> list[Label]:
+    ordered = sorted(rules, key=lambda r: -r.priority)
+    return [_label(b, ordered, stopwords_available) for b in blocks]
+
+
+def _label(block: Block, rules: list[Rule], stopwords_available: bool) -> Label:
+    f = block.features
+    for rule in rules:
+        if rule.scope not in ("line", "block") or not rule.matches(block.text, f.words):
+            continue
+        reason = f"rule {rule.id}"
+        if rule.action == "keep":
+            return Label(Klass.GOOD, Category.CONTENT, reason, hard=True)
+        if rule.action in ("end-article", "start-article"):
+            return Label(Klass.BAD, rule.category, reason, hard=True, marker=rule)
+        return Label(Klass.BAD, rule.category, reason, hard=True)
+    return _label_by_statistics(block, stopwords_available)
+
+
+def _label_by_statistics(block: Block, stopwords_available: bool) -> Label:
+    f = block.features
+    words = effective_words(block)
+    if f.link_like >= MAX_LINK_LIKE:
+        return Label(Klass.BAD, Category.NAVIGATION, "link or URL")
+    if f.letter_ratio < MIN_LETTERS:
+        return Label(Klass.BAD if words >= SHORT_WORDS else Klass.SHORT,
+                     Category.BOILERPLATE, "few letters")
+    if words < SHORT_WORDS:
+        return Label(Klass.SHORT, Category.BOILERPLATE, "short line")
+    if stopwords_available:
+        if f.stopword_ratio >= STOPWORDS_HIGH:
+            klass = Klass.GOOD if words >= LONG_WORDS or f.terminal_punct else Klass.NEARGOOD
+            return Label(klass, Category.CONTENT, "text with stopwords")
+        if f.stopword_ratio >= STOPWORDS_LOW:
+            klass = Klass.GOOD if words >= LONG_WORDS and f.terminal_punct else Klass.NEARGOOD
+            return Label(klass, Category.CONTENT, "text with some stopwords")
+        if words >= LONG_WORDS * 2 and f.terminal_punct:
+            return Label(Klass.NEARGOOD, Category.CONTENT, "long sentence, few stopwords")
+        return Label(Klass.BAD, Category.BOILERPLATE, "few stopwords")
+    if words >= NO_STOPWORDS_GOOD_WORDS and f.terminal_punct:
+        return Label(Klass.GOOD, Category.CONTENT, "long sentence")
+    if words >= SHORT_WORDS and f.terminal_punct:
+        return Label(Klass.NEARGOOD, Category.CONTENT, "sentence")
+    return Label(Klass.SHORT, Category.BOILERPLATE, "no sentence end")

@@ -1,0 +1,95 @@
+"""Per-block statistics: length, letters, punctuation, stopwords, links, repetition.
+
+Word counts follow the script: CJK text has no spaces, so each Han, kana or
+Thai-like character counts as a word; everything else is split on letters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from stripper.language import Stopwords
+from stripper.model import Block, Features
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+_DIGIT = regex.compile(r"\p{N}")
+_PUNCT = regex.compile(r"\p{P}")
+_TERMINAL = regex.compile(
+    r"[.!?؟۔。！？…:;؛]['\"’”»›」』）)\]\p{Pf}]*\s*(?:\[\d+\])?\s*$"
+)
+_URL = regex.compile(
+    r"https?://|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[\d+\]|\S+\.(?:com|org|net|html?|php)\b",
+    regex.IGNORECASE,
+)
+_BULLET = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)])\s")
+_SCRIPTS = ("Latin", "Arabic", "Cyrillic", "Han", "Hiragana", "Katakana", "Hangul", "Greek",
+            "Hebrew", "Devanagari", "Thai", "Armenian", "Georgian", "Bengali", "Tamil")
+_SCRIPT_RES = {name: regex.compile(rf"\p{{Script={name}}}") for name in _SCRIPTS}
+_NORMALISE = regex.compile(r"[\W\d_]+")
+
+
+def normalise(text: str) -> str:
+    """The text with digits, punctuation and case dropped: what repeats across a page."""
+    return _NORMALISE.sub(" ", text).strip().casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """Words for stopword matching; CJK characters count one each."""
+    words = []
+    for w in _WORD.findall(text):
+        if _CJK.search(w):
+            words.extend(_CJK.findall(w))
+            rest = _CJK.sub(" ", w).split()
+            words.extend(rest)
+        else:
+            words.append(w.casefold())
+    return words
+
+
+def dominant_script(text: str) -> str:
+    counts = {name: len(r.findall(text[:400])) for name, r in _SCRIPT_RES.items()}
+    name, n = max(counts.items(), key=lambda kv: kv[1])
+    return name if n else ""
+
+
+def measure(text: str, stopwords: Stopwords) -> Features:
+    stripped = text.strip()
+    nonspace = max(1, sum(1 for c in stripped if not c.isspace()))
+    words = tokens(stripped)
+    cjk = len(_CJK.findall(stripped))
+    n_words = len(words)
+    script = dominant_script(stripped)
+    return Features(
+        chars=len(stripped),
+        words=n_words,
+        letter_ratio=len(_LETTER.findall(stripped)) / nonspace,
+        digit_ratio=len(_DIGIT.findall(stripped)) / nonspace,
+        punct_ratio=len(_PUNCT.findall(stripped)) / nonspace,
+        stopword_ratio=stopwords.ratio(words),
+        terminal_punct=bool(_TERMINAL.search(stripped)),
+        link_like=_link_likeness(stripped),
+        bullet=bool(_BULLET.match(text)),
+        script=script,
+        cjk=cjk > nonspace * 0.3,
+    )
+
+
+def _link_likeness(text: str) -> float:
+    found = _URL.findall(text)
+    if not found:
+        return 0.0
+    covered = sum(len(f) for f in found)
+    return min(1.0, 0.3 + covered / max(1, len(text)))
+
+
+def measure_blocks(blocks: list[Block], stopwords: Stopwords) -> None:
+    """Fill in every block's features, including repetition within the page."""
+    keys = [normalise(b.text) for b in blocks]
+    counts = Counter(k for k in keys if k)
+    for block, key in zip(blocks, keys, strict=True):
+        block.features = measure(block.text, stopwords)
+        block.features.repeats = counts.get(key, 1)

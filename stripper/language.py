@@ -1,0 +1,67 @@
+"""Language identification (py3langid) and stopword lists (stopwordsiso).
+
+Both come from maintained packages; the models load once per process, lazily,
+so importing stripper stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+_CJK_LANGS = {"zh", "ja", "th", "lo", "km", "my"}
+_LONG_LINE = 60  # characters: lines this long say more about the language than menus do
+_SAMPLE = 6000
+
+
+@cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(lines: list[str]) -> str | None:
+    """ISO 639-1 code of the page's main language, judged from its longer lines."""
+    long_lines = [ln for ln in lines if len(ln) >= _LONG_LINE or _mostly_cjk(ln, 15)]
+    sample = " ".join(long_lines or lines)[:_SAMPLE]
+    if not regex.search(r"\p{L}", sample):
+        return None
+    lang, prob = _identifier().classify(sample)
+    return lang if prob >= 0.5 else None
+
+
+def _mostly_cjk(line: str, n: int) -> bool:
+    return len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}]", line)) >= n
+
+
+@dataclass(frozen=True, slots=True)
+class Stopwords:
+    language: str | None
+    words: frozenset[str]
+
+    @property
+    def available(self) -> bool:
+        return bool(self.words)
+
+    def ratio(self, tokens: list[str]) -> float:
+        if not tokens or not self.words:
+            return 0.0
+        return sum(1 for t in tokens if t in self.words) / len(tokens)
+
+
+@cache
+def stopwords_for(language: str | None) -> Stopwords:
+    if not language:
+        return Stopwords(None, frozenset())
+    import stopwordsiso
+
+    try:
+        words = stopwordsiso.stopwords(language) or set()
+    except Exception:  # an unknown code: no list rather than a crash
+        words = set()
+    if language in _CJK_LANGS:  # CJK text is tokenised per character
+        words = {w for w in words if len(w) == 1}
+    return Stopwords(language, frozenset(w.casefold() for w in words))

@@ -1,0 +1,80 @@
+"""Headline and site name of a text dump.
+
+Pages repeat their headline: in the browser title ("Site - Headline"), above
+the article, in share boxes. The headline is the line before the article that
+other lines contain most often; what those other lines add around it, when it
+repeats, is the site's name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from stripper.features import normalise
+from stripper.model import Block
+
+MAX_TITLE_WORDS = 30
+MIN_TITLE_CHARS = 8
+HEAD_BLOCKS = 60  # how far before the article to look for the headline
+_SEPARATOR = regex.compile(r"\s+[-–—|:·•»]\s+|\s*[|]\s*")
+MAX_SITE_WORDS = 6
+
+
+def find_title(blocks: list[Block], article_start: int) -> Block | None:
+    lo = max(0, article_start - HEAD_BLOCKS)
+    candidates = [b for b in blocks[lo:article_start] if _could_be_title(b)]
+    if not candidates:
+        return None
+    keys = [normalise(b.text) for b in blocks]
+    best, best_score = None, float("-inf")
+    for block in candidates:
+        key = normalise(block.text)
+        contained = sum(1 for k in keys if key and key in k) - 1
+        distance = (article_start - block.index) / max(1, article_start - lo)
+        score = 2.0 * min(contained, 3) - distance + (0.5 if block.features.words >= 4 else 0)
+        if score > best_score:
+            best, best_score = block, score
+    return best
+
+
+def _could_be_title(block: Block) -> bool:
+    f = block.features
+    return (
+        MIN_TITLE_CHARS <= f.chars
+        and 2 <= f.words <= MAX_TITLE_WORDS * (3 if f.cjk else 1)
+        and f.letter_ratio >= 0.6
+        and f.link_like < 0.3
+        and not f.bullet
+        and block.category.value in ("boilerplate", "content", "duplicate", "title")
+    )
+
+
+def find_site_name(blocks: list[Block], title: Block | None) -> str | None:
+    """The words that sit beside the headline in its repeats, when they repeat."""
+    if title is None:
+        return None
+    key = normalise(title.text)
+    affixes: Counter[str] = Counter()
+    for block in blocks:
+        if block is title or key not in normalise(block.text):
+            continue
+        for part in _SEPARATOR.split(block.text.strip()):
+            part = part.strip(" -–—|:")
+            if part and normalise(part) != key and normalise(part) not in key:
+                affixes[part] += 1
+    for block in blocks:  # a bare "Site -" line also counts
+        bare = block.text.strip().rstrip("-–—|: ").strip()
+        if bare in affixes:
+            affixes[bare] += 1
+    for part, _count in affixes.most_common():
+        if 1 <= len(part.split()) <= MAX_SITE_WORDS:
+            return part
+    return None
+
+
+def is_title_repeat(block: Block, title: Block) -> bool:
+    """True for the headline again, with or without the site name around it."""
+    key, text = normalise(title.text), normalise(block.text)
+    return bool(key) and key in text and len(text) <= 2.5 * len(key) + 30

@@ -1,0 +1,5 @@
+"""Rule sets: knowledge kept as data (TOML), compiled with safe regex timeouts."""
+
+from stripper.rules.loader import Rule, RuleError, RuleSet, builtin_rule_sets, load_file, load_rules
+
+__all__ = ["Rule", "RuleError", "RuleSet", "builtin_rule_sets", "load_file", "load_rules"]

@@ -1,0 +1,1 @@
+"""Segmenters: turn a decoded page into blocks."""

@@ -1,0 +1,97 @@
+"""Text dump → blocks.
+
+A block is one non-blank input line, or several when the renderer hard-wrapped a
+paragraph (lynx, w3m, fixed-width archives). A wrap is recognised by the rule
+every wrapping renderer follows: a line is broken only when the next word would
+not have fitted, so a line followed by a word that would have fitted ends a
+block. Blocks remember their input line range; output copies those lines only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from stripper.model import Block
+
+_BULLET_START = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|\[\d+\])\s")
+_FIRST_WORD = regex.compile(r"^\s*(\S+)")
+_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_MIN_WRAPPED_SHARE = 0.25  # of long lines ending near the width
+_WRAP_SLACK = 12  # characters: how far short of the width a wrapped line may end
+
+
+def split_lines(text: str) -> list[str]:
+    """The input lines, as every stage (and the output invariant) understands them."""
+    return text.splitlines()
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapping renderer wrapped at, or None for unwrapped dumps."""
+    lengths = [len(ln.rstrip()) for ln in lines if ln.strip()]
+    long = [n for n in lengths if n >= 40]
+    if len(long) < 5:
+        return None
+    counts = Counter(long)
+    width = max(long)
+    # The width is the longest length that many lines reach (outliers ignored).
+    for candidate in sorted(counts, reverse=True):
+        if sum(c for n, c in counts.items() if n > candidate) <= max(1, len(long) // 50):
+            width = candidate
+            break
+    if width > 200:
+        return None
+    near = sum(1 for n in long if width - _WRAP_SLACK <= n <= width)
+    return width if near >= _MIN_WRAPPED_SHARE * len(long) else None
+
+
+def segment_text(text: str) -> tuple[list[str], list[Block]]:
+    lines = split_lines(text)
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        start = i
+        while width and i + 1 < len(lines) and _continues(lines[i], lines[i + 1], width):
+            i += 1
+        blocks.append(_block(len(blocks), lines, start, i + 1))
+        i += 1
+    return lines, blocks
+
+
+def _continues(line: str, nxt: str, width: int) -> bool:
+    """Was `nxt` wrapped off the end of `line`?"""
+    if not nxt.strip() or _BULLET_START.match(nxt):
+        return False
+    bullet = _BULLET_START.match(line)
+    indent = bullet.end() if bullet else len(line) - len(line.lstrip())
+    if abs(len(nxt) - len(nxt.lstrip()) - indent) > 1:
+        return False
+    first = _FIRST_WORD.match(nxt)
+    if first is None:
+        return False
+    body = line.rstrip()
+    if _CJK_CHAR.search(body[-1:]):
+        return len(body) >= width - 2  # CJK wraps at any character
+    return len(body) + 1 + len(first.group(1)) > width
+
+
+def _block(index: int, lines: list[str], start: int, end: int) -> Block:
+    source = lines[start:end]
+    parts = [ln.strip() for ln in source]
+    text = parts[0]
+    for part in parts[1:]:
+        glue = "" if _CJK_CHAR.search(text[-1:]) and _CJK_CHAR.search(part[:1]) else " "
+        text += glue + part
+    return Block(
+        index=index,
+        text=text,
+        start=start,
+        end=end,
+        kind="paragraph" if end - start > 1 else "line",
+        source_lines=source,
+    )

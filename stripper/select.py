@@ -1,0 +1,185 @@
+"""Labels → verdicts: context, the article region and end-of-article markers.
+
+The article is the best contiguous run of content (a maximum-sum segment over
+per-block values); an end marker such as "Related articles" or «قد يهمك أيضاً»
+inside it ends it unless a dense run of real paragraphs follows. Short blocks
+inside the region are kept only between content; near-good ones are kept when
+they touch content.
+"""
+
+from __future__ import annotations
+
+from stripper.classify import Klass, Label, effective_words
+from stripper.model import Block, Category, Verdict
+
+# Values for the maximum-sum segment.
+GOOD_BASE = 1.0
+GOOD_PER_WORD = 0.08
+GOOD_CAP = 10.0
+NEARGOOD_VALUE = 0.3
+SHORT_VALUE = -0.4
+BAD_VALUE = -1.5
+RULE_VALUE = -2.5
+# After an end marker, the article goes on only if this much dense text follows soon.
+MARKER_LOOKAHEAD = 15  # blocks
+DENSE_RUN_BLOCKS = 2
+DENSE_RUN_WORDS = 40
+SECONDARY_REGION_SHARE = 0.5  # another region is kept when it is worth this share of the best
+
+
+def block_value(block: Block, label: Label) -> float:
+    if label.klass is Klass.GOOD:
+        return min(GOOD_CAP, GOOD_BASE + GOOD_PER_WORD * effective_words(block))
+    if label.klass is Klass.NEARGOOD:
+        return NEARGOOD_VALUE
+    if label.klass is Klass.SHORT:
+        return SHORT_VALUE
+    return RULE_VALUE if label.hard else BAD_VALUE
+
+
+def best_segment(values: list[float], lo: int = 0, hi: int | None = None) -> tuple[int, int, float]:
+    """Maximum-sum contiguous segment [start, end) of values[lo:hi] (Kadane)."""
+    hi = len(values) if hi is None else hi
+    best = (lo, lo, 0.0)
+    start, total = lo, 0.0
+    for i in range(lo, hi):
+        if total <= 0:
+            start, total = i, 0.0
+        total += values[i]
+        if total > best[2]:
+            best = (start, i + 1, total)
+    return best
+
+
+def select(blocks: list[Block], labels: list[Label]) -> None:
+    """Decide every block's verdict, category and reason in place."""
+    for block, label in zip(blocks, labels, strict=True):
+        block.decide(Verdict.REMOVED, label.category, label.reason)
+    if not blocks:
+        return
+    _revise_short(labels)
+    values = [block_value(b, lab) for b, lab in zip(blocks, labels, strict=True)]
+    for b, v in zip(blocks, values, strict=True):
+        b.score = v
+    regions = _regions(blocks, labels, values)
+    for start, end in regions:
+        _keep_region(blocks, labels, start, end)
+    if regions:
+        _mark_lists_after_markers(blocks, labels, regions[-1][1])
+    for block in blocks:
+        if not block.kept and block.category is Category.CONTENT:
+            block.decide(Verdict.REMOVED, Category.BOILERPLATE,
+                         f"outside the article ({block.reason})")
+
+
+def _mark_lists_after_markers(blocks: list[Block], labels: list[Label], after: int) -> None:
+    """The list under an end marker past the article is related-list, up to other chrome."""
+    for i in range(after, len(blocks)):
+        if labels[i].marker is None or labels[i].marker.action != "end-article":
+            continue
+        j = i + 1
+        while j < len(blocks) and not labels[j].hard:
+            j += 1
+        _mark_after(blocks, labels, i, j, labels[i])
+
+
+def _regions(blocks: list[Block], labels: list[Label], values: list[float]) -> list[tuple[int, int]]:
+    start, end, total = best_segment(values)
+    if total <= 0:
+        return []
+    end = _cut_at_marker(blocks, labels, start, end)
+    regions = [(start, end)]
+    # Further regions before the main one (e.g. an intro split off by a big image block).
+    lo_start, lo_end, lo_total = best_segment(values, 0, start)
+    if lo_total >= SECONDARY_REGION_SHARE * total and not _marker_between(labels, lo_end, start):
+        regions.insert(0, (lo_start, lo_end))
+    return regions
+
+
+def _marker_between(labels: list[Label], lo: int, hi: int) -> bool:
+    return any(lab.marker is not None for lab in labels[lo:hi])
+
+
+def _cut_at_marker(blocks: list[Block], labels: list[Label], start: int, end: int) -> int:
+    """End the region at the first end marker not followed by dense paragraphs."""
+    i = start + 1
+    while i < end:
+        label = labels[i]
+        if label.marker is not None and label.marker.action == "end-article":
+            resume = _dense_run_after(blocks, labels, i)
+            if resume is None:
+                _mark_after(blocks, labels, i, len(blocks), label)
+                return i
+            _mark_after(blocks, labels, i, resume, label)
+            i = resume
+        i += 1
+    return end
+
+
+def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int) -> int | None:
+    """Index where real paragraphs resume after a marker, or None."""
+    limit = min(len(blocks), marker + 1 + MARKER_LOOKAHEAD)
+    for i in range(marker + 1, limit):
+        if labels[i].marker is not None:
+            return None
+        if labels[i].klass is not Klass.GOOD:
+            continue
+        run_words, j = 0.0, i
+        while j < len(blocks) and labels[j].klass in (Klass.GOOD, Klass.NEARGOOD):
+            run_words += effective_words(blocks[j])
+            j += 1
+        if j - i >= DENSE_RUN_BLOCKS and run_words >= DENSE_RUN_WORDS:
+            return i
+    return None
+
+
+def _mark_after(blocks: list[Block], labels: list[Label], lo: int, hi: int, marker: Label) -> None:
+    """Blocks after an end marker become related-list unless a rule named them already."""
+    quoted = blocks[lo].text if len(blocks[lo].text) <= 40 else blocks[lo].text[:39] + "…"
+    reason = f"after end marker «{quoted}»"
+    for k in range(lo + 1, hi):
+        if not labels[k].hard:
+            labels[k] = Label(Klass.BAD, Category.RELATED_LIST, reason)
+            blocks[k].decide(Verdict.REMOVED, Category.RELATED_LIST, reason)
+
+
+def _revise_short(labels: list[Label]) -> None:
+    """jusText's context rule: a short block between two bad ones is bad."""
+    for i, label in enumerate(labels):
+        if label.klass is not Klass.SHORT or label.hard:
+            continue
+        prev_k = _neighbour(labels, i, -1)
+        next_k = _neighbour(labels, i, 1)
+        if prev_k is Klass.BAD and next_k is Klass.BAD:
+            labels[i] = Label(Klass.BAD, label.category, label.reason + ", between boilerplate")
+
+
+def _neighbour(labels: list[Label], i: int, step: int) -> Klass:
+    j = i + step
+    while 0 <= j < len(labels):
+        if labels[j].klass is not Klass.SHORT:
+            return labels[j].klass
+        j += step
+    return Klass.BAD
+
+
+def _keep_region(blocks: list[Block], labels: list[Label], start: int, end: int) -> None:
+    content = [k for k in range(start, end) if labels[k].klass in (Klass.GOOD, Klass.NEARGOOD)]
+    if not content:
+        return
+    first, last = content[0], content[-1]
+    for k in range(first, last + 1):
+        label = labels[k]
+        if label.klass in (Klass.GOOD, Klass.NEARGOOD):
+            blocks[k].decide(Verdict.KEPT, Category.CONTENT, label.reason)
+        elif label.klass is Klass.SHORT and _between_content(labels, k, first, last):
+            blocks[k].decide(Verdict.KEPT, Category.CONTENT, "short, between content")
+
+
+def _between_content(labels: list[Label], k: int, first: int, last: int) -> bool:
+    ok = (Klass.GOOD, Klass.NEARGOOD)
+    before = next((labels[j].klass for j in range(k - 1, first - 1, -1)
+                   if labels[j].klass is not Klass.SHORT), None)
+    after = next((labels[j].klass for j in range(k + 1, last + 1)
+                  if labels[j].klass is not Klass.SHORT), None)
+    return before in ok and after in ok
