@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from stripper.model import Block, Category
-from stripper.rules.loader import Rule
+from stripper.rules.loader import Matcher, Rule
 
 # Lengths are in "effective words": CJK characters count as 1/CJK_CHARS_PER_WORD.
 CJK_CHARS_PER_WORD = 2.5
@@ -50,15 +50,26 @@ def effective_words(block: Block) -> float:
 def label_blocks(
     blocks: list[Block], rules: list[Rule], *, stopwords_available: bool
 ) -> list[Label]:
-    ordered = sorted(rules, key=lambda r: -r.priority)
-    return [_label(b, ordered, stopwords_available) for b in blocks]
+    matcher = _matcher([r for r in rules if r.scope in ("line", "block")])
+    deciding = matcher.first_matches([(b.text, b.features.words) for b in blocks])
+    return [_label(b, rule, stopwords_available) for b, rule in zip(blocks, deciding, strict=True)]
 
 
-def _label(block: Block, rules: list[Rule], stopwords_available: bool) -> Label:
-    f = block.features
-    for rule in rules:
-        if rule.scope not in ("line", "block") or not rule.matches(block.text, f.words):
-            continue
+_MATCHERS: dict[tuple[int, ...], Matcher] = {}
+
+
+def _matcher(rules: list[Rule]) -> Matcher:
+    """The same rule list recurs page after page; keep its matcher (and its rules alive)."""
+    key = tuple(id(r) for r in rules)
+    if key not in _MATCHERS:
+        if len(_MATCHERS) > 64:
+            _MATCHERS.clear()
+        _MATCHERS[key] = Matcher(rules)
+    return _MATCHERS[key]
+
+
+def _label(block: Block, rule: Rule | None, stopwords_available: bool) -> Label:
+    if rule is not None:
         reason = f"rule {rule.id}"
         if rule.action == "keep":
             return Label(Klass.GOOD, Category.CONTENT, reason, hard=True)

@@ -39,6 +39,8 @@ def normalise(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Words for stopword matching; CJK characters count one each."""
+    if not _CJK.search(text):
+        return [w.casefold() for w in _WORD.findall(text)]
     words = []
     for w in _WORD.findall(text):
         if _CJK.search(w):
@@ -62,7 +64,6 @@ def measure(text: str, stopwords: Stopwords) -> Features:
     words = tokens(stripped)
     cjk = len(_CJK.findall(stripped))
     n_words = len(words)
-    script = dominant_script(stripped)
     return Features(
         chars=len(stripped),
         words=n_words,
@@ -73,7 +74,6 @@ def measure(text: str, stopwords: Stopwords) -> Features:
         terminal_punct=bool(_TERMINAL.search(stripped)),
         link_like=_link_likeness(stripped),
         bullet=bool(_BULLET.match(text)),
-        script=script,
         cjk=cjk > nonspace * 0.3,
     )
 

@@ -53,7 +53,6 @@ class Features:
     link_like: float = 0.0  # 0..1: URL, e-mail, lynx [n] link markers, bullets of menus
     bullet: bool = False
     repeats: int = 1  # how many blocks in the page have the same normalised text
-    script: str = ""  # dominant script: Latin, Arabic, Cyrillic, Han, …
     cjk: bool = False
 
 

@@ -83,7 +83,9 @@ def _mark_lists_after_markers(blocks: list[Block], labels: list[Label], after: i
         _mark_after(blocks, labels, i, j, labels[i])
 
 
-def _regions(blocks: list[Block], labels: list[Label], values: list[float]) -> list[tuple[int, int]]:
+def _regions(
+    blocks: list[Block], labels: list[Label], values: list[float]
+) -> list[tuple[int, int]]:
     start, end, total = best_segment(values)
     if total <= 0:
         return []
@@ -145,22 +147,22 @@ def _mark_after(blocks: list[Block], labels: list[Label], lo: int, hi: int, mark
 
 def _revise_short(labels: list[Label]) -> None:
     """jusText's context rule: a short block between two bad ones is bad."""
+    before = _nearest_non_short(labels, range(len(labels)))
+    after = _nearest_non_short(labels, range(len(labels) - 1, -1, -1))
     for i, label in enumerate(labels):
-        if label.klass is not Klass.SHORT or label.hard:
-            continue
-        prev_k = _neighbour(labels, i, -1)
-        next_k = _neighbour(labels, i, 1)
-        if prev_k is Klass.BAD and next_k is Klass.BAD:
+        if label.klass is Klass.SHORT and not label.hard and before[i] is after[i] is Klass.BAD:
             labels[i] = Label(Klass.BAD, label.category, label.reason + ", between boilerplate")
 
 
-def _neighbour(labels: list[Label], i: int, step: int) -> Klass:
-    j = i + step
-    while 0 <= j < len(labels):
-        if labels[j].klass is not Klass.SHORT:
-            return labels[j].klass
-        j += step
-    return Klass.BAD
+def _nearest_non_short(labels: list[Label], order: range) -> list[Klass]:
+    """For each block, the class of the nearest non-short block strictly before it in `order`."""
+    nearest = [Klass.BAD] * len(labels)
+    seen = Klass.BAD
+    for i in order:
+        nearest[i] = seen
+        if labels[i].klass is not Klass.SHORT:
+            seen = labels[i].klass
+    return nearest
 
 
 def _keep_region(blocks: list[Block], labels: list[Label], start: int, end: int) -> None:

@@ -47,7 +47,8 @@ PUBLISHED = regex.compile(
 _TIME = regex.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)")
 _UTC = regex.compile(r"\b(?:GMT|UTC)|(?:GMT|UTC)(?=\d)")
 _HAS_DATE_PARTS = regex.compile(
-    r"\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s*\p{L}{3,}|\p{L}{3,}\s*\d{1,2}|\d+\s*[年月日]"
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+    r"|(?=.*\d{4})(?:\d{1,2}\.?\s*\p{L}{3,}|\p{L}{3,}\.?\s*\d{1,2}\b)|\d+\s*[年月]\s*\d+"
 )
 
 
@@ -100,18 +101,18 @@ def read_date(text: str, language: str | None = None) -> DateInfo | None:
 
 
 def _parse(text: str, language: str | None):
+    """dateparser, told the page's language: asking it to guess among all is slow."""
     dp = _dateparser()
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
-    languages = [language] if language else None
+    languages = [language] if language and language in _supported() else ["en"]
     try:
-        found = dp.parse(text, languages=languages, settings=settings)
-        if found is None and languages:
-            found = dp.parse(text, settings=settings)
-        if found is None:
-            from dateparser.search import search_dates
-
-            hits = search_dates(text, languages=languages, settings=settings)
-            found = hits[0][1] if hits else None
+        return dp.parse(text, languages=languages, settings=settings)
     except Exception:  # dateparser raises on odd inputs; a date we cannot read is no date
         return None
-    return found
+
+
+@cache
+def _supported() -> frozenset[str]:
+    from dateparser.languages.loader import default_loader
+
+    return frozenset(default_loader.get_locale_map())

@@ -42,7 +42,7 @@ def find_title(blocks: list[Block], article_start: int) -> Block | None:
 def _could_be_title(block: Block) -> bool:
     f = block.features
     return (
-        MIN_TITLE_CHARS <= f.chars
+        f.chars >= MIN_TITLE_CHARS
         and 2 <= f.words <= MAX_TITLE_WORDS * (3 if f.cjk else 1)
         and f.letter_ratio >= 0.6
         and f.link_like < 0.3

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tomllib
 import warnings
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,8 @@ import regex
 from stripper.model import Category
 
 MATCH_TIMEOUT = 0.05  # seconds per pattern per block
+PAGE_TIMEOUT = 0.5  # seconds per pattern per page scan, plus PAGE_TIMEOUT_PER_MB
+PAGE_TIMEOUT_PER_MB = 2.0
 
 SCOPES = {"line", "block", "region-start", "region-end"}
 ACTIONS = {"drop", "keep", "end-article", "start-article"}
@@ -69,6 +72,7 @@ class Rule:
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
     disabled: bool = field(default=False, compare=False)
+    page_pattern: regex.Pattern | None = field(default=None, compare=False, repr=False)
 
     def applies_to(self, language: str | None, host: str | None) -> bool:
         if self.languages and language not in self.languages:
@@ -83,13 +87,70 @@ class Rule:
         try:
             return self.pattern.search(text, timeout=MATCH_TIMEOUT) is not None
         except TimeoutError:
-            self.disabled = True
-            warnings.warn(
-                f"rule {self.id} ({self.source}) timed out and is disabled for this run",
-                RuntimeWarning,
-                stacklevel=2,
-            )
+            self._give_up()
             return False
+
+    def match_starts(self, page: str) -> list[int]:
+        """Every offset of `page` (blocks one a line) where a match of this rule starts."""
+        if self.disabled or not page:
+            return []
+        if self.page_pattern is None:
+            self.page_pattern = regex.compile(self.pattern.pattern,
+                                              self.pattern.flags | regex.MULTILINE)
+        timeout = PAGE_TIMEOUT + PAGE_TIMEOUT_PER_MB * len(page) / 1e6
+        try:
+            return [m.start() for m in
+                    self.page_pattern.finditer(page, overlapped=True, timeout=timeout)]
+        except TimeoutError:
+            self._give_up()
+            return []
+
+    def _give_up(self) -> None:
+        self.disabled = True
+        warnings.warn(
+            f"rule {self.id} ({self.source}) timed out and is disabled for this run",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+
+
+class Matcher:
+    """Finds, for every block of a page, the first rule (by priority) that matches it.
+
+    A timed search per rule per block costs more in timer set-up than in
+    matching, so each rule first scans the whole page once — the blocks short
+    enough for it, one per line — and only the blocks where that scan found a
+    match start are checked one by one. Both steps run under a timeout.
+    """
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = sorted(rules, key=lambda r: -r.priority)
+
+    def first_matches(self, items: list[tuple[str, int]]) -> list[Rule | None]:
+        """`items` are (text, words) per block; returns the deciding rule per block."""
+        found: list[Rule | None] = [None] * len(items)
+        pages: dict[int | None, tuple[str, list[int], list[int]]] = {}
+        for rule in self.rules:
+            if rule.disabled:
+                continue
+            if rule.max_words not in pages:
+                pages[rule.max_words] = _page(items, rule.max_words)
+            text, offsets, members = pages[rule.max_words]
+            for start in rule.match_starts(text):
+                k = members[bisect_right(offsets, start) - 1]
+                if found[k] is None and rule.matches(*items[k]):
+                    found[k] = rule
+        return found
+
+
+def _page(items: list[tuple[str, int]], max_words: int | None) -> tuple[str, list[int], list[int]]:
+    """The texts of blocks with at most max_words words, one a line, and where each starts."""
+    members = [k for k, (_, w) in enumerate(items) if max_words is None or w <= max_words]
+    offsets, position = [], 0
+    for k in members:
+        offsets.append(position)
+        position += len(items[k][0]) + 1
+    return "\n".join(items[k][0].replace("\n", " ") for k in members), offsets, members
 
 
 @dataclass(slots=True)
@@ -153,7 +214,9 @@ def _parse_rule(table: dict, where: str, source: str) -> Rule:
         category = Category(table["category"])
     except ValueError:
         known = ", ".join(c.value for c in Category)
-        raise RuleError(f"{where}: unknown category {table['category']!r} (known: {known})") from None
+        raise RuleError(
+            f"{where}: unknown category {table['category']!r} (known: {known})"
+        ) from None
     scope = table.get("scope", "line")
     action = table.get("action", "drop")
     if scope not in SCOPES:
@@ -206,8 +269,10 @@ def builtin_rule_sets() -> list[RuleSet]:
     global _BUILTIN
     if _BUILTIN is None:
         folder = resources.files("stripper.rules") / "data"
-        files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
-        _BUILTIN = [parse_rule_set(f.read_text(encoding="utf-8"), f"builtin:{f.name}") for f in files]
+        files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")),
+                       key=lambda f: f.name)
+        _BUILTIN = [parse_rule_set(f.read_text(encoding="utf-8"), f"builtin:{f.name}")
+                    for f in files]
     return _BUILTIN
 
 

@@ -1,0 +1,105 @@
+"""The `stripper` command: parses options, calls the library, prints.
+
+Exit codes: 0 success, 1 when any input failed, 2 on usage errors (Click's own).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+import stripper
+from stripper.emit import FORMATS, render
+from stripper.rules import RuleError
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(stripper.__version__, "-V", "--version", prog_name="stripper")
+def cli() -> None:
+    """Turn raw page dumps (saved HTML or text dumps of rendered pages) into clean
+    article text plus metadata, in any script.
+
+    \b
+    Examples:
+      stripper clean page.txt                 clean one dump, print the article
+      cat page.html | stripper clean -        read standard input
+      stripper clean *.txt --format jsonl     one JSON object per input
+      stripper clean page.txt --format json   text, metadata and every block's verdict
+    """
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+              default="-", show_default=True, help="Write here instead of standard output.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True,
+              help="text: the article; json: text, metadata and every block with its verdict "
+                   "and reason; jsonl: one line per input, no blocks; markdown: title and text.")
+@click.option("--kind", type=click.Choice(stripper.KINDS), default="auto", show_default=True,
+              help="What the input is: a text dump, HTML, or tell them apart.")
+@click.option("--url", help="The page's address (chooses site-specific rules; kept in metadata).")
+@click.option("--lang", "language", metavar="CODE",
+              help="The page's language as an ISO 639-1 code; skips detection.")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An extra TOML rule file, applied after the built-in rules (repeatable).")
+@click.option("--disable-rule", "disabled", multiple=True, metavar="ID",
+              help="Switch a rule off by id (repeatable).")
+def clean(files, output, fmt, kind, url, language, rule_files, disabled) -> None:
+    """Clean FILE(s) and print the article text.
+
+    With no FILE, or when FILE is -, read standard input. Errors name the file and
+    go to standard error; the other files are still cleaned, and the exit code is 1.
+    """
+    try:
+        extra = [stripper.rules.load_file(p) for p in rule_files]
+    except RuleError as exc:
+        raise click.UsageError(str(exc)) from None
+    failed = 0
+    sink = click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
+    with sink:
+        for name in files or ("-",):
+            try:
+                raw = _read(name)
+                result = stripper.strip(raw, kind=kind, url=url, rules=extra,
+                                        disable_rules=disabled, language=language)
+            except (OSError, ValueError) as exc:
+                failed += 1
+                click.echo(f"stripper: {_label(name)}: {_reason(exc)}", err=True)
+                continue
+            sink.write(render(result, fmt, source=None if name == "-" else name))
+    sys.exit(1 if failed else 0)
+
+
+def _read(name: str) -> bytes:
+    if name == "-":
+        return click.get_binary_stream("stdin").read()
+    path = Path(name)
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a directory")
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise ValueError(f"too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
+    return path.read_bytes()
+
+
+def _label(name: str) -> str:
+    return "<stdin>" if name == "-" else name
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()
