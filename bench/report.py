@@ -33,8 +33,7 @@ class Row:
 
     def cells(self) -> list[str]:
         if not self.ok:
-            reason = self.run.get("unavailable") or "failed"
-            return [self.tool, f"n/a ({reason[:60]})"] + [""] * (len(COLUMNS) - 2)
+            return [self.tool, "n/a"] + [""] * (len(COLUMNS) - 2)
         m = self.score["snippets"]
         secs = self.run["seconds"]
         mb_s = self.run["input_bytes"] / MIB / secs if secs > 0 else 0.0

@@ -85,12 +85,18 @@ def spawn_worker(tool: str, label: str, set_dir: Path, args: argparse.Namespace)
         cmd += ["--limit", str(args.limit)]
     if args.lang_hint:
         cmd.append("--lang-hint")
+    log = args.out.resolve() / set_dir.name / f"{label}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    try:
-        rc = subprocess.run(cmd, timeout=args.timeout).returncode
-    except subprocess.TimeoutExpired:
-        rc = "timeout"
-    status = {0: "done", 3: "unavailable"}.get(rc, f"failed ({rc})")
+    with open(log, "w", encoding="utf-8") as f:
+        try:
+            rc = subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT,
+                                timeout=args.timeout).returncode
+        except subprocess.TimeoutExpired:
+            rc = "timeout"
+    status = {0: "done", 3: "unavailable"}.get(rc, f"failed ({rc}), see {log}")
+    if rc == 0 and log.stat().st_size:
+        status += f" (tool output in {log.name})"
     print(f"  {label:<16} {status} in {time.perf_counter() - t0:.1f}s wall", file=sys.stderr)
 
 
@@ -136,6 +142,8 @@ def run_notes(rows: list[report.Row], set_dir: Path, args: argparse.Namespace) -
                  f"python {platform.python_version()} on {platform.node()}; "
                  f"{time.strftime('%Y-%m-%d %H:%M')}")
     for r in rows:
+        if not r.ok:
+            notes.append(f"{r.tool}: n/a: {r.run.get('unavailable') or 'scoring failed'}")
         for e in r.run.get("error_samples", [])[:3]:
             notes.append(f"{r.tool} error: {e}")
     return notes

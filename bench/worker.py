@@ -100,6 +100,13 @@ def load_docs(set_dir: Path, limit: int | None) -> list[Doc]:
     return docs
 
 
+def describe(exc: BaseException) -> str:
+    """'Type: message', falling back to the cause when the message is empty."""
+    text = f"{type(exc).__name__}: {exc}".rstrip(": ")
+    cause = exc.__cause__ or exc.__context__
+    return f"{text} ({describe(cause)})" if not str(exc) and cause else text
+
+
 def time_loop(extract: adapters.Extractor, docs: list[Doc], rec: RunRecord) -> list[str]:
     """Run ``extract`` over all docs; only this loop is timed. Exceptions give empty output."""
     outputs: list[str] = []
@@ -113,7 +120,7 @@ def time_loop(extract: adapters.Extractor, docs: list[Doc], rec: RunRecord) -> l
         except Exception as exc:  # noqa: BLE001 - any failure of the tool counts as an error
             rec.errors += 1
             if len(rec.error_samples) < MAX_ERRORS_KEPT:
-                rec.error_samples.append(f"{doc.id}: {type(exc).__name__}: {exc}"[:300])
+                rec.error_samples.append(f"{doc.id}: {describe(exc)}"[:300])
             text = ""
         per_doc.append((doc.id, clock() - t0))
         outputs.append(text if isinstance(text, str) else str(text))
