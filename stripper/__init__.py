@@ -24,7 +24,7 @@ from stripper.model import Block, Category, DateInfo, Features, Metadata, Result
 from stripper.rules import Rule, RuleError, RuleSet, load_rules
 from stripper.segment.html import render_text
 from stripper.segment.text import segment_text
-from stripper.select import select
+from stripper.select import pick_article
 
 __version__ = "0.1.0"
 __all__ = [
@@ -82,7 +82,7 @@ def _strip_text(
     host = urlsplit(url).hostname if url else None
     applicable = [r for r in rules if r.applies_to(language, host)]
     labels = label_blocks(blocks, applicable, stopwords_available=stopwords.available)
-    select(blocks, labels)
+    pick_article(blocks, labels)
     metadata = describe(blocks, language=language, url=url)
     return Result(
         text=clean_text(blocks), metadata=metadata, blocks=blocks, kind=kind, encoding=encoding

@@ -19,6 +19,7 @@ from stripper.rules.loader import Matcher, Rule
 CJK_CHARS_PER_WORD = 2.5
 SHORT_WORDS = 7  # below: a short block, judged by its neighbours
 LONG_WORDS = 30  # above (with enough stopwords): good on its own
+MEDIUM_WORDS = 18  # above, and ending a sentence: good too
 STOPWORDS_LOW = 0.22
 STOPWORDS_HIGH = 0.30
 MAX_LINK_LIKE = 0.5
@@ -91,7 +92,8 @@ def _label_by_statistics(block: Block, stopwords_available: bool) -> Label:
         return Label(Klass.SHORT, Category.BOILERPLATE, "short line")
     if stopwords_available:
         if f.stopword_ratio >= STOPWORDS_HIGH:
-            klass = Klass.GOOD if words >= LONG_WORDS or f.terminal_punct else Klass.NEARGOOD
+            long_enough = words >= LONG_WORDS or (words >= MEDIUM_WORDS and f.terminal_punct)
+            klass = Klass.GOOD if long_enough else Klass.NEARGOOD
             return Label(klass, Category.CONTENT, "text with stopwords")
         if f.stopword_ratio >= STOPWORDS_LOW:
             klass = Klass.GOOD if words >= LONG_WORDS and f.terminal_punct else Klass.NEARGOOD

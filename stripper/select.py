@@ -24,6 +24,7 @@ RULE_VALUE = -2.5
 MARKER_LOOKAHEAD = 15  # blocks
 DENSE_RUN_BLOCKS = 2
 DENSE_RUN_WORDS = 40
+LONE_PARAGRAPH_WORDS = 50  # or a single paragraph this long
 SECONDARY_REGION_SHARE = 0.5  # another region is kept when it is worth this share of the best
 
 
@@ -51,7 +52,7 @@ def best_segment(values: list[float], lo: int = 0, hi: int | None = None) -> tup
     return best
 
 
-def select(blocks: list[Block], labels: list[Label]) -> None:
+def pick_article(blocks: list[Block], labels: list[Label]) -> None:
     """Decide every block's verdict, category and reason in place."""
     for block, label in zip(blocks, labels, strict=True):
         block.decide(Verdict.REMOVED, label.category, label.reason)
@@ -130,7 +131,8 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int) -> i
         while j < len(blocks) and labels[j].klass in (Klass.GOOD, Klass.NEARGOOD):
             run_words += effective_words(blocks[j])
             j += 1
-        if j - i >= DENSE_RUN_BLOCKS and run_words >= DENSE_RUN_WORDS:
+        dense = j - i >= DENSE_RUN_BLOCKS and run_words >= DENSE_RUN_WORDS
+        if dense or effective_words(blocks[i]) >= LONE_PARAGRAPH_WORDS:
             return i
     return None
 
