@@ -17,7 +17,7 @@ from stripper.rules.loader import Matcher, Rule
 
 # Lengths are in "effective words": CJK characters count as 1/CJK_CHARS_PER_WORD.
 CJK_CHARS_PER_WORD = 2.5
-SHORT_WORDS = 7  # below: a short block, judged by its neighbours
+SHORT_WORDS = 10  # below: a short block, judged by its neighbours
 LONG_WORDS = 30  # above (with enough stopwords): good on its own
 MEDIUM_WORDS = 18  # above, and ending a sentence: good too
 STOPWORDS_LOW = 0.22

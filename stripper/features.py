@@ -16,19 +16,14 @@ from stripper.model import Block, Features
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
-_DIGIT = regex.compile(r"\p{N}")
-_PUNCT = regex.compile(r"\p{P}")
 _TERMINAL = regex.compile(
     r"[.!?؟۔。！？…:;؛]['\"’”»›」』）)\]\p{Pf}]*\s*(?:\[\d+\])?\s*$"
 )
 _URL = regex.compile(
-    r"https?://|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[\d+\]|\S+\.(?:com|org|net|html?|php)\b",
+    r"https?://|www\.|\w@[\w-]+\.\w|\[\d+\]|\.(?:com|org|net|html?|php|de|ru|cn)\b",
     regex.IGNORECASE,
 )
 _BULLET = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)])\s")
-_SCRIPTS = ("Latin", "Arabic", "Cyrillic", "Han", "Hiragana", "Katakana", "Hangul", "Greek",
-            "Hebrew", "Devanagari", "Thai", "Armenian", "Georgian", "Bengali", "Tamil")
-_SCRIPT_RES = {name: regex.compile(rf"\p{{Script={name}}}") for name in _SCRIPTS}
 _NORMALISE = regex.compile(r"[\W\d_]+")
 
 
@@ -52,24 +47,15 @@ def tokens(text: str) -> list[str]:
     return words
 
 
-def dominant_script(text: str) -> str:
-    counts = {name: len(r.findall(text[:400])) for name, r in _SCRIPT_RES.items()}
-    name, n = max(counts.items(), key=lambda kv: kv[1])
-    return name if n else ""
-
-
 def measure(text: str, stopwords: Stopwords) -> Features:
     stripped = text.strip()
-    nonspace = max(1, sum(1 for c in stripped if not c.isspace()))
+    nonspace = max(1, len("".join(stripped.split())))
     words = tokens(stripped)
-    cjk = len(_CJK.findall(stripped))
-    n_words = len(words)
+    cjk = len(_CJK.findall(stripped)) if not stripped.isascii() else 0
     return Features(
         chars=len(stripped),
-        words=n_words,
+        words=len(words),
         letter_ratio=len(_LETTER.findall(stripped)) / nonspace,
-        digit_ratio=len(_DIGIT.findall(stripped)) / nonspace,
-        punct_ratio=len(_PUNCT.findall(stripped)) / nonspace,
         stopword_ratio=stopwords.ratio(words),
         terminal_punct=bool(_TERMINAL.search(stripped)),
         link_like=_link_likeness(stripped),
@@ -79,10 +65,10 @@ def measure(text: str, stopwords: Stopwords) -> Features:
 
 
 def _link_likeness(text: str) -> float:
-    found = _URL.findall(text)
-    if not found:
+    """0 for plain text; otherwise grows with the share of the text in URL-ish tokens."""
+    if not _URL.search(text):
         return 0.0
-    covered = sum(len(f) for f in found)
+    covered = sum(len(t) for t in text.split() if _URL.search(t))
     return min(1.0, 0.3 + covered / max(1, len(text)))
 
 
@@ -92,4 +78,5 @@ def measure_blocks(blocks: list[Block], stopwords: Stopwords) -> None:
     counts = Counter(k for k in keys if k)
     for block, key in zip(blocks, keys, strict=True):
         block.features = measure(block.text, stopwords)
+        block.features.key = key
         block.features.repeats = counts.get(key, 1)

@@ -13,7 +13,8 @@ import regex
 
 _CJK_LANGS = {"zh", "ja", "th", "lo", "km", "my"}
 _LONG_LINE = 60  # characters: lines this long say more about the language than menus do
-_SAMPLE = 6000
+_SAMPLE = 3000
+_LETTER = regex.compile(r"\p{L}")
 
 
 @cache
@@ -27,14 +28,17 @@ def detect_language(lines: list[str]) -> str | None:
     """ISO 639-1 code of the page's main language, judged from its longer lines."""
     long_lines = [ln for ln in lines if len(ln) >= _LONG_LINE or _mostly_cjk(ln, 15)]
     sample = " ".join(long_lines or lines)[:_SAMPLE]
-    if not regex.search(r"\p{L}", sample):
+    if not _LETTER.search(sample):
         return None
     lang, prob = _identifier().classify(sample)
     return lang if prob >= 0.5 else None
 
 
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
 def _mostly_cjk(line: str, n: int) -> bool:
-    return len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}]", line)) >= n
+    return not line.isascii() and len(_CJK.findall(line)) >= n
 
 
 @dataclass(frozen=True, slots=True)

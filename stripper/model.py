@@ -46,13 +46,12 @@ class Features:
     chars: int = 0
     words: int = 0  # CJK characters count as words
     letter_ratio: float = 0.0
-    digit_ratio: float = 0.0
-    punct_ratio: float = 0.0
     stopword_ratio: float = 0.0
     terminal_punct: bool = False
     link_like: float = 0.0  # 0..1: URL, e-mail, lynx [n] link markers, bullets of menus
     bullet: bool = False
     repeats: int = 1  # how many blocks in the page have the same normalised text
+    key: str = ""  # the normalised text: what repeats across a page
     cjk: bool = False
 
 

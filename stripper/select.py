@@ -14,7 +14,7 @@ from stripper.model import Block, Category, Verdict
 
 # Values for the maximum-sum segment.
 GOOD_BASE = 1.0
-GOOD_PER_WORD = 0.08
+GOOD_PER_WORD = 0.15
 GOOD_CAP = 10.0
 NEARGOOD_VALUE = 0.3
 SHORT_VALUE = -0.4
@@ -25,7 +25,9 @@ MARKER_LOOKAHEAD = 15  # blocks
 DENSE_RUN_BLOCKS = 2
 DENSE_RUN_WORDS = 40
 LONE_PARAGRAPH_WORDS = 50  # or a single paragraph this long
-SECONDARY_REGION_SHARE = 0.5  # another region is kept when it is worth this share of the best
+KEEP_SHORT_INSIDE = 0  # 1: keep every short block inside the region, not only between content
+KEEP_BAD_INSIDE = 1  # 1: keep statistics-only bad blocks inside the region too
+SECONDARY_REGION_SHARE = 0.2  # another region is kept when it is worth this share of the best
 
 
 def block_value(block: Block, label: Label) -> float:
@@ -176,8 +178,11 @@ def _keep_region(blocks: list[Block], labels: list[Label], start: int, end: int)
         label = labels[k]
         if label.klass in (Klass.GOOD, Klass.NEARGOOD):
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, label.reason)
-        elif label.klass is Klass.SHORT and _between_content(labels, k, first, last):
+        elif label.klass is Klass.SHORT and (KEEP_SHORT_INSIDE or
+                                              _between_content(labels, k, first, last)):
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, "short, between content")
+        elif KEEP_BAD_INSIDE and label.klass is Klass.BAD and not label.hard:
+            blocks[k].decide(Verdict.KEPT, Category.CONTENT, "inside the article")
 
 
 def _between_content(labels: list[Label], k: int, first: int, last: int) -> bool:

@@ -44,6 +44,7 @@ PUBLISHED = regex.compile(
     r"نشر|تاريخ\s+النشر|تاریخ\s+انتشار|شائع",
     regex.IGNORECASE,
 )
+_ZONE_AND_BARS = regex.compile(r"\b(?:GMT|UTC)\b|(?:GMT|UTC)(?=\d)|[|•·]")
 _TIME = regex.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)")
 _UTC = regex.compile(r"\b(?:GMT|UTC)|(?:GMT|UTC)(?=\d)")
 _HAS_DATE_PARTS = regex.compile(
@@ -67,7 +68,7 @@ def prepare(text: str) -> str:
 def _label_free(text: str) -> str:
     text = UPDATED.sub(" ", text)
     text = PUBLISHED.sub(" ", text)
-    return regex.sub(r"\b(?:GMT|UTC)\b|(?:GMT|UTC)(?=\d)|[|•·]", " ", text).strip(" :,-–—")
+    return _ZONE_AND_BARS.sub(" ", text).strip(" :,-–—")
 
 
 @cache

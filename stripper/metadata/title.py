@@ -27,10 +27,10 @@ def find_title(blocks: list[Block], article_start: int) -> Block | None:
     candidates = [b for b in blocks[lo:article_start] if _could_be_title(b)]
     if not candidates:
         return None
-    keys = [normalise(b.text) for b in blocks]
+    keys = [b.features.key for b in blocks]
     best, best_score = None, float("-inf")
     for block in candidates:
-        key = normalise(block.text)
+        key = block.features.key
         contained = sum(1 for k in keys if key and key in k) - 1
         distance = (article_start - block.index) / max(1, article_start - lo)
         score = 2.0 * min(contained, 3) - distance + (0.5 if block.features.words >= 4 else 0)
@@ -55,10 +55,10 @@ def find_site_name(blocks: list[Block], title: Block | None) -> str | None:
     """The words that sit beside the headline in its repeats, when they repeat."""
     if title is None:
         return None
-    key = normalise(title.text)
+    key = title.features.key
     affixes: Counter[str] = Counter()
     for block in blocks:
-        if block is title or key not in normalise(block.text):
+        if block is title or key not in block.features.key:
             continue
         for part in _SEPARATOR.split(block.text.strip()):
             part = part.strip(" -–—|:")
@@ -76,5 +76,5 @@ def find_site_name(blocks: list[Block], title: Block | None) -> str | None:
 
 def is_title_repeat(block: Block, title: Block) -> bool:
     """True for the headline again, with or without the site name around it."""
-    key, text = normalise(title.text), normalise(block.text)
+    key, text = title.features.key, block.features.key
     return bool(key) and key in text and len(text) <= 2.5 * len(key) + 30
