@@ -1,0 +1,181 @@
+"""segment_text(): blank lines, hard-wrapped paragraphs, unwrapped dumps, bullets."""
+
+from __future__ import annotations
+
+import textwrap
+
+from conftest import EN_PARAGRAPHS
+
+from stripper.segment.text import segment_text, split_lines
+
+RU_PARAGRAPHS = [
+    "Мэрия города объявила во вторник, что старая библиотека останется открытой ещё как "
+    "минимум пять лет. По словам депутатов, здание оказалось в лучшем состоянии, чем "
+    "считалось раньше, и крышу можно отремонтировать за половину первоначальной суммы.",
+    "Жители, которые больше года добивались сохранения библиотеки, заполнили зал и "
+    "аплодировали, когда огласили результаты голосования. Одна из них сказала, что берёт "
+    "там книги с самого детства и очень рада, что библиотека останется на своём месте.",
+]
+AR_PARAGRAPHS = [
+    "صوت المجلس البلدي مساء الثلاثاء على إبقاء المكتبة القديمة مفتوحة لمدة خمس سنوات أخرى "
+    "على الأقل، وقال الأعضاء إن حالة المبنى أفضل مما قيل لهم، وإن إصلاح السقف سيكلف أقل "
+    "من نصف التقدير الأول الذي قدمته الشركة المكلفة بالدراسة.",
+    "وملأ السكان الذين ناضلوا من أجل المكتبة أكثر من عام قاعة الجمهور وصفقوا عند إعلان "
+    "النتيجة، وقالت إحداهن إنها تستعير الكتب من هناك منذ طفولتها وإنها سعيدة ببقائها.",
+]
+
+
+def wrap(paragraphs: list[str], width: int = 72, indent: str = "   ") -> tuple[str, list[list[int]]]:
+    """A lynx-like dump: paragraphs wrapped at `width`, blank line between them.
+
+    Returns the dump and, per paragraph, the indices of its lines.
+    """
+    lines: list[str] = []
+    ranges: list[list[int]] = []
+    for n, para in enumerate(paragraphs):
+        if n:
+            lines.append("")
+        wrapped = textwrap.wrap(para, width=width, initial_indent=indent,
+                                subsequent_indent=indent)
+        ranges.append(list(range(len(lines), len(lines) + len(wrapped))))
+        lines.extend(wrapped)
+    return "\n".join(lines) + "\n", ranges
+
+
+def test_blank_lines_separate_blocks():
+    text = "Первая строка\n\nВторая строка\n\n\nThird line\nFourth line"
+    lines, blocks = segment_text(text)
+    assert lines == text.splitlines()
+    assert [b.text for b in blocks] == ["Первая строка", "Вторая строка", "Third line",
+                                        "Fourth line"]
+    assert [(b.start, b.end) for b in blocks] == [(0, 1), (2, 3), (5, 6), (6, 7)]
+    assert [b.index for b in blocks] == [0, 1, 2, 3]
+
+
+def test_empty_and_blank_inputs_have_no_blocks():
+    assert segment_text("") == ([], [])
+    lines, blocks = segment_text("\n  \n\t\n")
+    assert blocks == []
+    assert len(lines) == 3
+
+
+def test_split_lines_understands_crlf_and_unicode_separators():
+    assert split_lines("a\r\nb\rc\u2028d") == ["a", "b", "c", "d"]
+
+
+def _check_wrapped(paragraphs: list[str]) -> None:
+    dump, ranges = wrap(paragraphs)
+    lines, blocks = segment_text(dump)
+    assert len(blocks) == len(paragraphs)
+    for block, idx, para in zip(blocks, ranges, paragraphs, strict=True):
+        assert len(idx) >= 2  # the test really has wrapped lines
+        assert (block.start, block.end) == (idx[0], idx[-1] + 1)
+        assert block.source_lines == [lines[i] for i in idx]
+        assert block.text == " ".join(lines[i].strip() for i in idx)
+        assert block.text == para
+        assert block.kind == "paragraph"
+
+
+def test_hard_wrapped_english_paragraphs_join():
+    _check_wrapped(EN_PARAGRAPHS)
+
+
+def test_hard_wrapped_russian_paragraphs_join():
+    _check_wrapped(RU_PARAGRAPHS + EN_PARAGRAPHS[:1])
+
+
+def test_hard_wrapped_arabic_paragraphs_join():
+    _check_wrapped(AR_PARAGRAPHS + EN_PARAGRAPHS[1:2])
+
+
+def test_short_last_line_ends_the_paragraph_even_without_blank_line():
+    # Two wrapped paragraphs with no blank line between: the short last line of the
+    # first one could not have been broken there, so the next line starts a block.
+    dump, ranges = wrap(EN_PARAGRAPHS[:3])
+    lines = dump.splitlines()
+    del lines[ranges[1][0] - 1]  # the blank line between paragraphs 0 and 1
+    _, blocks = segment_text("\n".join(lines))
+    first = ranges[0]
+    last, nxt = lines[first[-1]].rstrip(), lines[first[-1] + 1].split()[0]
+    assert len(last) + 1 + len(nxt) <= 66  # the next word would have fitted: not a wrap
+    assert (blocks[0].start, blocks[0].end) == (first[0], first[-1] + 1)
+    assert blocks[1].start == first[-1] + 1
+
+
+def test_unwrapped_dump_stays_one_block_per_line():
+    # inscriptis/copy style: one line per paragraph, lines of very different lengths,
+    # no blank lines between them.
+    lines = [
+        EN_PARAGRAPHS[0],
+        EN_PARAGRAPHS[1][:90],
+        EN_PARAGRAPHS[2][:150],
+        "Short heading line in between",
+        EN_PARAGRAPHS[3],
+        RU_PARAGRAPHS[0][:120],
+        AR_PARAGRAPHS[0][:200],
+        EN_PARAGRAPHS[2][:60],
+    ]
+    lines = [line.strip() for line in lines]
+    _, blocks = segment_text("\n".join(lines))
+    assert [b.text for b in blocks] == lines
+    assert [(b.start, b.end) for b in blocks] == [(i, i + 1) for i in range(len(lines))]
+    assert all(b.kind == "line" for b in blocks)
+
+
+def test_bullets_do_not_join():
+    dump, ranges = wrap(EN_PARAGRAPHS)
+    items = [
+        # as long as the wrapped lines, so only the bullet tells them apart
+        "     * Repairs to the roof and the gutters of the north wing in winter",
+        "     * A new ramp at the main entrance so that wheelchairs can get in",
+        "     * Longer opening hours on Thursdays for students during exams",
+        "     1. Check the list of volunteers and the rota for the Sundays",
+    ]
+    assert all(len(item) <= 72 for item in items)
+    text = dump + "\n" + "\n".join(items) + "\n"
+    lines, blocks = segment_text(text)
+    first_item = lines.index(items[0])
+    item_blocks = [b for b in blocks if b.start >= first_item]
+    assert [b.source_lines for b in item_blocks] == [[item] for item in items]
+    assert [b.text for b in item_blocks] == [item.strip() for item in items]
+    # the paragraphs above were still joined
+    assert len(blocks) == len(EN_PARAGRAPHS) + len(items)
+
+
+def test_wrapped_bullet_item_keeps_its_continuation():
+    dump, _ = wrap(EN_PARAGRAPHS)
+    item = textwrap.wrap(
+        "Repairs to the roof, the gutters and the windows of the north wing must be "
+        "finished before the first frost of the winter arrives in the town.",
+        width=72, initial_indent="     * ", subsequent_indent="       ",
+    )
+    nxt = "     * Second item"
+    text = dump + "\n" + "\n".join(item) + "\n" + nxt + "\n"
+    lines, blocks = segment_text(text)
+    start = lines.index(item[0])
+    assert [(b.start, b.end) for b in blocks[-2:]] == [(start, start + len(item)),
+                                                       (start + len(item), start + len(item) + 1)]
+
+
+def test_source_lines_are_the_input_lines_unchanged():
+    text = "   indented line with trailing spaces   \n\t tabbed\n\n  •  bullet"
+    lines, blocks = segment_text(text)
+    for b in blocks:
+        assert b.source_lines == lines[b.start:b.end]
+        assert b.text == " ".join(x.strip() for x in b.source_lines)
+    assert blocks[0].source_lines == ["   indented line with trailing spaces   "]
+
+
+def test_bullet_after_a_full_width_line_starts_a_new_block():
+    # w3m style: no indentation, no blank line before the list. The line before the
+    # bullet is so long that a word of the bullet's length could not have fitted.
+    dump, ranges = wrap(EN_PARAGRAPHS, indent="")
+    lines = dump.splitlines()
+    head = [lines[i] for i in ranges[0][:2]]
+    assert len(head[1]) >= 66
+    bullets = ["• roof", "- ramp", "* hours", "2) rota"]
+    text = "\n".join(lines + [""] + head + bullets)
+    all_lines, blocks = segment_text(text)
+    tail = blocks[-len(bullets):]
+    assert [b.text for b in tail] == bullets
+    assert blocks[-len(bullets) - 1].source_lines == head
