@@ -27,6 +27,8 @@ DENSE_RUN_WORDS = 40
 LONE_PARAGRAPH_WORDS = 50  # or a single paragraph this long
 KEEP_SHORT_INSIDE = 0  # 1: keep every short block inside the region, not only between content
 KEEP_BAD_INSIDE = 1  # 1: keep statistics-only bad blocks inside the region too
+AFTER_REGION = 1
+REGION_TRIES = 4  # how often the search for the article restarts after an end marker cut it
 SECONDARY_REGION_SHARE = 0.2  # another region is kept when it is worth this share of the best
 
 
@@ -89,15 +91,28 @@ def _mark_lists_after_markers(blocks: list[Block], labels: list[Label], after: i
 def _regions(
     blocks: list[Block], labels: list[Label], values: list[float]
 ) -> list[tuple[int, int]]:
-    start, end, total = best_segment(values)
-    if total <= 0:
-        return []
-    end = _cut_at_marker(blocks, labels, start, end)
+    values = list(values)
+    for _ in range(REGION_TRIES):
+        start, end, total = best_segment(values)
+        if total <= 0:
+            return []
+        cut = _cut_at_marker(blocks, labels, start, end, mark=False)
+        if cut == end:
+            break
+        # What follows an end marker is not article: look again without it.
+        for k in range(cut, end):
+            values[k] = min(values[k], BAD_VALUE)
+    end = _cut_at_marker(blocks, labels, start, end, mark=True)
     regions = [(start, end)]
     # Further regions before the main one (e.g. an intro split off by a big image block).
     lo_start, lo_end, lo_total = best_segment(values, 0, start)
     if lo_total >= SECONDARY_REGION_SHARE * total and not _marker_between(labels, lo_end, start):
         regions.insert(0, (lo_start, lo_end))
+    if AFTER_REGION:
+        hi_start, hi_end, hi_total = best_segment(values, end, len(blocks))
+        if (hi_total >= SECONDARY_REGION_SHARE * total
+                and not _marker_between(labels, end, hi_end)):
+            regions.append((hi_start, hi_end))
     return regions
 
 
@@ -105,17 +120,22 @@ def _marker_between(labels: list[Label], lo: int, hi: int) -> bool:
     return any(lab.marker is not None for lab in labels[lo:hi])
 
 
-def _cut_at_marker(blocks: list[Block], labels: list[Label], start: int, end: int) -> int:
-    """End the region at the first end marker not followed by dense paragraphs."""
+def _cut_at_marker(
+    blocks: list[Block], labels: list[Label], start: int, end: int, *, mark: bool
+) -> int:
+    """End the region at the first end marker not followed by dense paragraphs.
+
+    With `mark`, the blocks the marker removes are labelled related-list.
+    """
     i = start + 1
     while i < end:
         label = labels[i]
         if label.marker is not None and label.marker.action == "end-article":
             resume = _dense_run_after(blocks, labels, i)
+            if mark:
+                _mark_after(blocks, labels, i, len(blocks) if resume is None else resume, label)
             if resume is None:
-                _mark_after(blocks, labels, i, len(blocks), label)
                 return i
-            _mark_after(blocks, labels, i, resume, label)
             i = resume
         i += 1
     return end
