@@ -1,0 +1,58 @@
+"""read_date() and ascii_digits()."""
+
+from __future__ import annotations
+
+import pytest
+
+from stripper.metadata.dates import ascii_digits, read_date
+
+
+@pytest.mark.parametrize(
+    "text, language, iso",
+    [
+        ("آخر تحديث GMT04:47:12", "ar", "04:47:12Z"),
+        ("11 كانون الثاني 2025", "ar", "2025-01-11"),
+        ("٤ فبراير ٢٠٢٠", "ar", "2020-02-04"),
+        ("3 марта 2024", "ru", "2024-03-03"),
+        ("12.03.2019", "ru", "2019-03-12"),
+        ("12.03.2019", "de", "2019-03-12"),
+        ("12.03.2019", None, "2019-03-12"),  # day.month.year: no locale writes M.D.Y
+        ("March 3, 2024", "en", "2024-03-03"),
+        ("Veröffentlicht: 18.02.2025, 16:05 Uhr", "de", "2025-02-18T16:05:00"),
+        ("2024-01-05", None, "2024-01-05"),
+        ("1 تشرين الأول 2023", "ar", "2023-10-01"),
+    ],
+)
+def test_read_date(text, language, iso):
+    found = read_date(text, language)
+    assert found is not None
+    assert found.iso == iso
+    assert found.text == text.strip()
+
+
+def test_updated_keeps_its_text():
+    found = read_date("  آخر تحديث GMT04:47:12 ", "ar")
+    assert found.text == "آخر تحديث GMT04:47:12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Hello world", "الرئيسية", "Page 3 of 12", "The vote was 12 to 3."],
+)
+def test_no_date(text):
+    assert read_date(text, "en") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("۱۴۰۳/۰۷/۲۴", "1403/07/24"),
+        ("٢٠٢٥-٠١-١١", "2025-01-11"),
+        ("ساعت ۹:۱۵", "ساعت 9:15"),
+        ("Year २०२४", "Year 2024"),
+        ("no digits", "no digits"),
+        ("²³ stay", "²³ stay"),  # superscripts are not decimal digits
+    ],
+)
+def test_ascii_digits(text, expected):
+    assert ascii_digits(text) == expected

@@ -1,0 +1,117 @@
+"""classify + select through strip(): the article region, end markers, empty input."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EN_PARAGRAPHS, nonblank, strip_text
+
+import stripper
+
+from stripper.model import Category
+
+NAV = ["Home", "News | Sport | Business | Culture | Weather", "Search", "Log in"]
+RELATED = [
+    "Related articles",
+    "Council to vote on new parking rules",
+    "Bakery on Mill Street closes after forty years",
+    "Local team wins the regional cup final",
+]
+FOOTER = ["About us | Contact | Privacy Policy", "© 2025 Harbour Gazette. All rights reserved."]
+
+
+def synthetic_page(middle: list[str] | None = None) -> str:
+    body = EN_PARAGRAPHS if middle is None else middle
+    return "\n\n".join([*NAV, "Library will stay open", *body, *RELATED, *FOOTER]) + "\n"
+
+
+def test_synthetic_page_keeps_only_the_paragraphs():
+    result = strip_text(synthetic_page())
+    assert result.text == "\n\n".join(EN_PARAGRAPHS)
+    kept = result.kept
+    assert [b.text for b in kept] == EN_PARAGRAPHS
+    assert all(b.category is Category.CONTENT for b in kept)
+    marker = next(b for b in result.blocks if b.text == "Related articles")
+    assert marker.category is Category.RELATED_LIST
+    for headline in RELATED[1:]:
+        block = next(b for b in result.blocks if b.text == headline)
+        assert not block.kept
+    copyright_block = next(b for b in result.blocks if b.text.startswith("©"))
+    assert copyright_block.category in (Category.COPYRIGHT, Category.FOOTER)
+    assert result.metadata.language == "en"
+
+
+def test_every_removed_block_says_why():
+    result = strip_text(synthetic_page())
+    assert all(b.reason for b in result.blocks)
+    assert sum(result.metadata.removed.values()) == len(result.removed)
+
+
+def test_end_marker_followed_by_dense_paragraphs_does_not_end_the_article():
+    body = EN_PARAGRAPHS[:2] + ["Read more"] + EN_PARAGRAPHS[2:]
+    result = strip_text(synthetic_page(body))
+    for para in EN_PARAGRAPHS:
+        assert para in nonblank(result.text)
+    assert "Read more" not in result.text.splitlines()
+    assert "Related articles" not in result.text
+
+
+def test_end_marker_followed_by_headlines_ends_the_article():
+    # headlines after the marker look like short lines; nothing dense follows
+    body = EN_PARAGRAPHS[:3]
+    result = strip_text(synthetic_page(body))
+    assert nonblank(result.text) == body
+    for line in RELATED:
+        assert line not in result.text
+
+
+@pytest.mark.parametrize("raw", ["", "\n\n\n", "   \t  \n", b"", b"\n"])
+def test_empty_input_gives_empty_text(raw):
+    result = stripper.strip(raw)
+    assert result.text == ""
+    assert result.kept == []
+    assert result.metadata.title is None
+
+
+def test_only_chrome_gives_empty_text():
+    page = "\n".join(NAV + RELATED + FOOTER)
+    assert strip_text(page).text == ""
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [
+            "أعلن المجلس البلدي يوم الثلاثاء أن المكتبة القديمة ستبقى مفتوحة لخمس سنوات أخرى "
+            "على الأقل، وقال الأعضاء إن حالة المبنى أفضل بكثير مما قيل لهم في السابق.",
+            "وملأ السكان الذين ناضلوا من أجل بقاء المكتبة أكثر من عام قاعة الاجتماع، وصفقوا "
+            "عندما أعلنت النتيجة، وقالت إحداهن إنها تستعير الكتب من هناك منذ طفولتها.",
+            "ومن المتوقع أن تبدأ أعمال الإصلاح في فصل الربيع وأن تستمر نحو ثلاثة أشهر، وخلال "
+            "هذه الفترة ستغلق قاعة المطالعة لكن قسم الأطفال سيبقى مفتوحا طوال أيام الأسبوع.",
+        ],
+        [
+            "Городской совет во вторник решил сохранить старую библиотеку как минимум ещё на "
+            "пять лет. Депутаты сказали, что здание находится в гораздо лучшем состоянии, чем им "
+            "говорили раньше.",
+            "Жители, которые больше года боролись за библиотеку, заполнили зал заседаний и "
+            "аплодировали, когда был объявлен результат. Одна из них сказала, что берёт там "
+            "книги с самого детства.",
+            "Ремонт должен начаться весной и продлится около трёх месяцев. В это время читальный "
+            "зал будет закрыт, но детский отдел будет работать по будним дням.",
+        ],
+        [
+            "市议会周二决定，老图书馆将至少再开放五年。议员们说，这座建筑的状况比他们之前听说的要好得多，"
+            "屋顶的维修费用也不到最初估计的一半。",
+            "一年多来一直为保留图书馆而奔走的居民们挤满了会议厅，当结果宣布时，他们热烈鼓掌。"
+            "一位居民说，她从小就在那里借书，现在终于放心了。",
+            "维修工程预计将于明年春天开始，持续大约三个月。在此期间，阅览室将暂时关闭，"
+            "但儿童阅览区和电脑室在工作日仍将照常开放。",
+        ],
+    ],
+    ids=["ar", "ru", "zh"],
+)
+def test_other_scripts_keep_the_paragraphs(paragraphs):
+    chrome_top = ["Home", "Search"]
+    chrome_bottom = ["© 2025 Example Media"]
+    page = "\n\n".join(chrome_top + paragraphs + chrome_bottom)
+    result = strip_text(page)
+    assert nonblank(result.text) == paragraphs
