@@ -21,7 +21,7 @@ from stripper.features import measure_blocks
 from stripper.language import detect_language, stopwords_for
 from stripper.metadata import describe
 from stripper.model import Block, Category, DateInfo, Features, Metadata, Result, Verdict
-from stripper.rules import Rule, RuleError, RuleSet, load_rules
+from stripper.rules import Rule, RuleError, RuleSet, page_url, rules_for_page
 from stripper.segment.html import render_text
 from stripper.segment.text import segment_text
 from stripper.select import pick_article
@@ -64,9 +64,10 @@ def strip(
     text, encoding = decode(raw)
     if kind == "auto":
         kind = sniff_kind(text)
+    url = url or page_url(text, kind)  # site rules: an HTML page's canonical link / og:url
     if kind == "html":
         text = render_text(text)
-    active = load_rules(list(rules or []), disabled=set(disable_rules))
+    active = rules_for_page(list(rules or []), disabled=set(disable_rules), url=url)
     return _strip_text(text, kind=kind, encoding=encoding, url=url, rules=active,
                        language=language)
 

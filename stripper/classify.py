@@ -24,7 +24,11 @@ STOPWORDS_LOW = 0.22
 STOPWORDS_HIGH = 0.30
 MAX_LINK_LIKE = 0.5
 MIN_LETTERS = 0.55  # share of non-space characters that are letters
-NO_STOPWORDS_GOOD_WORDS = 18  # without a stopword list: length and punctuation decide
+NO_STOPWORDS_GOOD_WORDS = 18
+# Per-page calibration of the stopword thresholds (see _stopword_scale).
+CALIBRATION_BLOCKS = 3
+TYPICAL_STOPWORD_RATIO = 0.45
+MIN_STOPWORD_SCALE = 0.5  # without a stopword list: length and punctuation decide
 
 
 class Klass(StrEnum):
@@ -53,7 +57,24 @@ def label_blocks(
 ) -> list[Label]:
     matcher = _matcher([r for r in rules if r.scope in ("line", "block")])
     deciding = matcher.first_matches([(b.text, b.features.words) for b in blocks])
-    return [_label(b, rule, stopwords_available) for b, rule in zip(blocks, deciding, strict=True)]
+    scale = _stopword_scale(blocks)
+    return [_label(b, rule, stopwords_available, scale)
+            for b, rule in zip(blocks, deciding, strict=True)]
+
+
+def _stopword_scale(blocks: list[Block]) -> float:
+    """How far to lower the stopword thresholds for this page.
+
+    Stopword lists fit some languages better than others: Arabic, for one,
+    writes many function words as prefixes, so its long paragraphs show half
+    the stopword density of German ones. The page's own long blocks tell.
+    """
+    ratios = sorted(b.features.stopword_ratio for b in blocks
+                    if effective_words(b) >= LONG_WORDS and b.features.terminal_punct)
+    if len(ratios) < CALIBRATION_BLOCKS:
+        return 1.0
+    median = ratios[len(ratios) // 2]
+    return max(MIN_STOPWORD_SCALE, min(1.0, median / TYPICAL_STOPWORD_RATIO))
 
 
 _MATCHERS: dict[tuple[int, ...], Matcher] = {}
@@ -69,7 +90,9 @@ def _matcher(rules: list[Rule]) -> Matcher:
     return _MATCHERS[key]
 
 
-def _label(block: Block, rule: Rule | None, stopwords_available: bool) -> Label:
+def _label(
+    block: Block, rule: Rule | None, stopwords_available: bool, scale: float = 1.0
+) -> Label:
     if rule is not None:
         reason = f"rule {rule.id}"
         if rule.action == "keep":
@@ -77,10 +100,10 @@ def _label(block: Block, rule: Rule | None, stopwords_available: bool) -> Label:
         if rule.action in ("end-article", "start-article"):
             return Label(Klass.BAD, rule.category, reason, hard=True, marker=rule)
         return Label(Klass.BAD, rule.category, reason, hard=True)
-    return _label_by_statistics(block, stopwords_available)
+    return _label_by_statistics(block, stopwords_available, scale)
 
 
-def _label_by_statistics(block: Block, stopwords_available: bool) -> Label:
+def _label_by_statistics(block: Block, stopwords_available: bool, scale: float) -> Label:
     f = block.features
     words = effective_words(block)
     if f.link_like >= MAX_LINK_LIKE:
@@ -91,11 +114,11 @@ def _label_by_statistics(block: Block, stopwords_available: bool) -> Label:
     if words < SHORT_WORDS:
         return Label(Klass.SHORT, Category.BOILERPLATE, "short line")
     if stopwords_available:
-        if f.stopword_ratio >= STOPWORDS_HIGH:
+        if f.stopword_ratio >= STOPWORDS_HIGH * scale:
             long_enough = words >= LONG_WORDS or (words >= MEDIUM_WORDS and f.terminal_punct)
             klass = Klass.GOOD if long_enough else Klass.NEARGOOD
             return Label(klass, Category.CONTENT, "text with stopwords")
-        if f.stopword_ratio >= STOPWORDS_LOW:
+        if f.stopword_ratio >= STOPWORDS_LOW * scale:
             klass = Klass.GOOD if words >= LONG_WORDS and f.terminal_punct else Klass.NEARGOOD
             return Label(klass, Category.CONTENT, "text with some stopwords")
         if words >= LONG_WORDS * 2 and f.terminal_punct:

@@ -9,12 +9,15 @@ for the rest of the process with a warning naming it.
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import tomllib
 import warnings
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import regex
 
@@ -41,7 +44,7 @@ RULE_KEYS = {
     "examples",
     "counter_examples",
 }
-SET_KEYS = {"name", "version", "description", "rule"}
+SET_KEYS = {"name", "version", "description", "sites", "rule"}
 _FLAGS = {
     "i": regex.IGNORECASE,
     "ignorecase": regex.IGNORECASE,
@@ -53,7 +56,21 @@ _FLAGS = {
 
 
 class RuleError(ValueError):
-    """A rule file that cannot be used; the message names the file and rule."""
+    """A rule file that cannot be used; the message names the file, line and rule.
+
+    `str(error)` reads `file:line: rule 'id': reason`; the parts are also kept as
+    `source`, `line` (1-based, or None) and `rule_id` (or None), and `reason`.
+    """
+
+    def __init__(self, reason: str, *, source: str | None = None, line: int | None = None,
+                 rule_id: str | None = None):
+        self.reason, self.source, self.line, self.rule_id = reason, source, line, rule_id
+        where = ""
+        if source:
+            where = f"{source}:{line}: " if line else f"{source}: "
+        if rule_id:
+            where += f"rule {rule_id!r}: "
+        super().__init__(where + reason)
 
 
 @dataclass(slots=True)
@@ -71,14 +88,29 @@ class Rule:
     source: str = ""
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
+    line: int = 0  # of `id = ...` in the source file (0: unknown)
+    flags: str = ""
     disabled: bool = field(default=False, compare=False)
     page_pattern: regex.Pattern | None = field(default=None, compare=False, repr=False)
 
-    def applies_to(self, language: str | None, host: str | None) -> bool:
+    @property
+    def where(self) -> str:
+        """`file:line` of the rule's id in its rule file."""
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+    def applies_to(self, language: str | None, host: str | None, url: str | None = None) -> bool:
+        """Whether the rule is for this language and this site.
+
+        Site entries are host names (`example.com` also covers its subdomains),
+        host globs (`*.example.co.uk`) or URL patterns (`example.com/opinion/*`);
+        a URL pattern needs `url`, a host name only needs `host`.
+        """
         if self.languages and language not in self.languages:
             return False
         if self.sites:
-            return host is not None and any(host == s or host.endswith("." + s) for s in self.sites)
+            if url and not host:
+                host = urlsplit(url).hostname
+            return host is not None and any(site_matches(s, host, url) for s in self.sites)
         return True
 
     def matches(self, text: str, words: int) -> bool:
@@ -108,7 +140,7 @@ class Rule:
     def _give_up(self) -> None:
         self.disabled = True
         warnings.warn(
-            f"rule {self.id} ({self.source}) timed out and is disabled for this run",
+            f"rule {self.id} ({self.where}) timed out and is disabled for this run",
             RuntimeWarning,
             stacklevel=3,
         )
@@ -160,6 +192,34 @@ class RuleSet:
     version: str = ""
     description: str = ""
     source: str = ""
+    sites: tuple[str, ...] = ()
+
+
+def site_matches(site: str, host: str, url: str | None = None) -> bool:
+    """One `sites` entry against a page's host (and URL, for entries with a path)."""
+    site = site.strip().lower()
+    if "://" in site:
+        site = site.split("://", 1)[1]
+    site_host, _, site_path = site.partition("/")
+    host = host.lower()
+    if any(c in site_host for c in "*?["):
+        if not fnmatch.fnmatchcase(host, site_host):
+            return False
+    elif not (host == site_host or host.endswith("." + site_host)):
+        return False
+    if site_path and url:
+        parts = urlsplit(url)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        return fnmatch.fnmatchcase(path.lower(), "/" + site_path)
+    return True
+
+
+def select_for_url(rules: list[Rule], url: str | None) -> list[Rule]:
+    """Drop site-specific rules whose `sites` do not cover `url` (rules for all sites stay)."""
+    host = urlsplit(url).hostname if url else None
+    return [r for r in rules
+            if not r.sites or (host is not None and any(site_matches(s, host, url)
+                                                        for s in r.sites))]
 
 
 def compile_pattern(pattern: str, flags: str | list[str] | None = None) -> regex.Pattern:
@@ -174,73 +234,174 @@ def compile_pattern(pattern: str, flags: str | list[str] | None = None) -> regex
     return regex.compile(pattern, value)
 
 
+_RULE_HEADER = regex.compile(r"^[ \t]*\[\[[ \t]*(?:rule|\"rule\"|'rule')[ \t]*\]\]", regex.M)
+_ID_LINE = regex.compile(r"^[ \t]*(?:id|\"id\"|'id')[ \t]*=", regex.M)
+_TOML_AT = regex.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def rule_lines(text: str) -> list[int]:
+    """For each `[[rule]]` table of a TOML text, in order, the line of its `id = …`
+    (or of the table header when it has no id)."""
+    headers = [m.start() for m in _RULE_HEADER.finditer(text)]
+    lines = []
+    for n, start in enumerate(headers):
+        end = headers[n + 1] if n + 1 < len(headers) else len(text)
+        found = _ID_LINE.search(text, start, end)
+        lines.append(text.count("\n", 0, found.start() if found else start) + 1)
+    return lines
+
+
 def parse_rule_set(text: str, source: str = "<string>") -> RuleSet:
+    """A rule file's text → RuleSet; the first problem raises RuleError."""
+    rule_set, errors = check_rule_set(text, source)
+    if errors:
+        raise errors[0]
+    assert rule_set is not None
+    return rule_set
+
+
+def check_rule_set(text: str, source: str = "<string>") -> tuple[RuleSet | None, list[RuleError]]:
+    """Parse a rule file's text, collecting every problem instead of stopping at the first.
+
+    Returns the rule set made of the rules that are fine (None when the file is
+    not TOML or has no rules) and the errors, in file order.
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{source}: not valid TOML: {exc}") from None
+        message = str(exc)
+        at = _TOML_AT.search(message)
+        line = int(at.group(1)) if at else None
+        reason = _TOML_AT.sub("", message).strip()
+        if at:
+            reason += f" (column {at.group(2)})"
+        return None, [RuleError(f"not valid TOML: {reason}", source=source, line=line)]
+    errors: list[RuleError] = []
     unknown = set(data) - SET_KEYS
     if unknown:
-        raise RuleError(f"{source}: unknown top-level key(s): {', '.join(sorted(unknown))}")
+        errors.append(RuleError(
+            f"unknown top-level key(s): {', '.join(sorted(unknown))} "
+            f"(known: {', '.join(sorted(SET_KEYS))}; a rule is a [[rule]] table)",
+            source=source, line=_key_line(text, sorted(unknown)[0])))
+    for key in ("name", "version", "description"):
+        if key in data and not isinstance(data[key], str | int | float):
+            errors.append(RuleError(f"{key!r} must be a string", source=source,
+                                    line=_key_line(text, key)))
+    set_sites = data.get("sites", [])
+    if not _is_str_list(set_sites):
+        errors.append(RuleError("'sites' must be a string or a list of strings",
+                                source=source, line=_key_line(text, "sites")))
+        set_sites = []
     tables = data.get("rule", [])
-    if not isinstance(tables, list) or not tables:
-        raise RuleError(f"{source}: no [[rule]] tables")
-    rules, seen = [], set()
-    for n, table in enumerate(tables, 1):
-        rule = _parse_rule(table, f"{source}: rule #{n}", source)
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        errors.append(RuleError("'rule' must be an array of tables: write [[rule]]", source=source,
+                                line=_key_line(text, "rule")))
+        return None, errors
+    if not tables:
+        errors.append(RuleError("no [[rule]] tables", source=source))
+        return None, errors
+    lines = rule_lines(text)
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for n, table in enumerate(tables):
+        line = lines[n] if n < len(lines) else None
+        try:
+            rule = _parse_rule(table, n + 1, source, line, _as_list(set_sites))
+        except RuleError as exc:
+            errors.append(exc)
+            continue
         if rule.id in seen:
-            raise RuleError(f"{source}: duplicate rule id {rule.id!r}")
-        seen.add(rule.id)
+            errors.append(RuleError(
+                f"duplicate id (first defined at line {seen[rule.id]})" if seen[rule.id]
+                else "duplicate id", source=source, line=line, rule_id=rule.id))
+            continue
+        seen[rule.id] = line or 0
         rules.append(rule)
-    return RuleSet(
+    rule_set = RuleSet(
         name=str(data.get("name", Path(source).stem)),
         rules=rules,
         version=str(data.get("version", "")),
         description=str(data.get("description", "")),
         source=source,
+        sites=tuple(_as_list(set_sites)),
     )
+    return rule_set, errors
 
 
-def _parse_rule(table: dict, where: str, source: str) -> Rule:
+def _key_line(text: str, key: str) -> int | None:
+    found = regex.search(rf"^[ \t]*{regex.escape(key)}[ \t]*=", text, regex.M)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _is_str_list(value) -> bool:
+    return isinstance(value, str) or (isinstance(value, list)
+                                      and all(isinstance(v, str) for v in value))
+
+
+def _parse_rule(table: dict, number: int, source: str, line: int | None,
+                set_sites: list[str]) -> Rule:
+    rid = table.get("id")
+    name = rid if isinstance(rid, str) and rid else None
+
+    def fail(reason: str) -> RuleError:
+        return RuleError(reason if name else f"rule #{number}: {reason}",
+                         source=source, line=line, rule_id=name)
+
     unknown = set(table) - RULE_KEYS
     if unknown:
-        raise RuleError(f"{where}: unknown key(s): {', '.join(sorted(unknown))}")
+        raise fail(f"unknown key(s): {', '.join(sorted(unknown))} "
+                   f"(known: {', '.join(sorted(RULE_KEYS))})")
     for key in ("id", "category", "pattern"):
-        if not isinstance(table.get(key), str) or not table[key]:
-            raise RuleError(f"{where}: missing or empty {key!r}")
-    rid = table["id"]
-    where = f"{source}: rule {rid!r}"
+        if key not in table:
+            raise fail(f"missing {key!r} (every rule needs id, category and pattern)")
+        if not isinstance(table[key], str) or not table[key]:
+            raise fail(f"{key!r} must be a non-empty string")
     try:
         category = Category(table["category"])
     except ValueError:
         known = ", ".join(c.value for c in Category)
-        raise RuleError(
-            f"{where}: unknown category {table['category']!r} (known: {known})"
-        ) from None
+        raise fail(f"unknown category {table['category']!r} (known: {known})") from None
     scope = table.get("scope", "line")
     action = table.get("action", "drop")
     if scope not in SCOPES:
-        raise RuleError(f"{where}: scope must be one of {sorted(SCOPES)}, not {scope!r}")
+        raise fail(f"scope must be one of {', '.join(sorted(SCOPES))}, not {scope!r}")
     if action not in ACTIONS:
-        raise RuleError(f"{where}: action must be one of {sorted(ACTIONS)}, not {action!r}")
+        raise fail(f"action must be one of {', '.join(sorted(ACTIONS))}, not {action!r}")
+    for key in ("languages", "sites", "examples", "counter_examples"):
+        if key in table and not _is_str_list(table[key]):
+            raise fail(f"{key!r} must be a string or a list of strings")
+    for key in ("priority", "max_words"):
+        if key in table and (not isinstance(table[key], int) or isinstance(table[key], bool)):
+            raise fail(f"{key!r} must be a whole number, not {table[key]!r}")
+    if "max_words" in table and table["max_words"] < 0:
+        raise fail("'max_words' must not be negative")
+    if "description" in table and not isinstance(table["description"], str):
+        raise fail("'description' must be a string")
+    flags = table.get("flags")
+    if flags is not None and not _is_str_list(flags):
+        raise fail("'flags' must be a string such as \"i\" or a list of flag names")
     try:
-        pattern = compile_pattern(table["pattern"], table.get("flags"))
+        pattern = compile_pattern(table["pattern"], flags)
+    except RuleError as exc:
+        raise fail(exc.reason) from None
     except regex.error as exc:
-        raise RuleError(f"{where}: bad pattern: {exc}") from None
+        raise fail(f"bad pattern: {exc}") from None
     return Rule(
-        id=rid,
+        id=table["id"],
         category=category,
         pattern=pattern,
         action=action,
         scope=scope,
         languages=frozenset(_as_list(table.get("languages"))),
-        sites=tuple(_as_list(table.get("sites"))),
-        priority=int(table.get("priority", 0)),
+        sites=tuple(_as_list(table.get("sites", set_sites))),
+        priority=table.get("priority", 0),
         max_words=table.get("max_words"),
-        description=str(table.get("description", "")),
+        description=table.get("description", ""),
         source=source,
         examples=tuple(_as_list(table.get("examples"))),
         counter_examples=tuple(_as_list(table.get("counter_examples"))),
+        line=line or 0,
+        flags=flags if isinstance(flags, str) else ",".join(flags or []),
     )
 
 
@@ -250,15 +411,21 @@ def _as_list(value) -> list[str]:
     return [value] if isinstance(value, str) else [str(v) for v in value]
 
 
-def load_file(path: str | Path) -> RuleSet:
+def read_rule_text(path: str | Path) -> str:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
+    except IsADirectoryError:
+        raise RuleError("is a directory, not a rule file", source=str(path)) from None
     except OSError as exc:
-        raise RuleError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise RuleError(f"cannot read: {(exc.strerror or str(exc)).lower()}",
+                        source=str(path)) from None
     except UnicodeDecodeError:
-        raise RuleError(f"{path}: not UTF-8 text") from None
-    return parse_rule_set(text, str(path))
+        raise RuleError("not UTF-8 text", source=str(path)) from None
+
+
+def load_file(path: str | Path) -> RuleSet:
+    return parse_rule_set(read_rule_text(path), str(path))
 
 
 _BUILTIN: list[RuleSet] | None = None
@@ -276,14 +443,52 @@ def builtin_rule_sets() -> list[RuleSet]:
     return _BUILTIN
 
 
+def user_rule_dir() -> Path:
+    """`$XDG_CONFIG_HOME/stripper/rules` (XDG_CONFIG_HOME defaults to ~/.config)."""
+    base = os.environ.get("XDG_CONFIG_HOME", "").strip()
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".config"
+    return root / "stripper" / "rules"
+
+
+_USER: dict[str, tuple[tuple[int, int], RuleSet]] = {}
+
+
+def user_rule_sets() -> list[RuleSet]:
+    """The user's rule files, `*.toml` in user_rule_dir() by name; each parsed again
+    only when it changes, so the same Rule objects serve page after page."""
+    folder = user_rule_dir()
+    try:
+        files = sorted(p for p in folder.glob("*.toml") if p.is_file())
+    except OSError:
+        return []
+    sets = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = _USER.get(str(path))
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, load_file(path))
+            _USER[str(path)] = cached
+        sets.append(cached[1])
+    return sets
+
+
 def load_rules(
     extra: list[str | Path | RuleSet] | None = None,
     *,
     disabled: set[str] | frozenset[str] = frozenset(),
     builtin: bool = True,
+    user: bool = False,
 ) -> list[Rule]:
-    """Built-in rules, then the user's; a later rule with the same id replaces the earlier one."""
+    """The active rules, in loading order: built-in, then (with `user=True`) the
+    user's config folder, then `extra`; a later rule with the same id replaces the
+    earlier one; ids in `disabled` are left out."""
     sets = list(builtin_rule_sets()) if builtin else []
+    if user:
+        sets.extend(user_rule_sets())
     for item in extra or []:
         sets.append(item if isinstance(item, RuleSet) else load_file(item))
     by_id: dict[str, Rule] = {}
@@ -291,3 +496,42 @@ def load_rules(
         for rule in rule_set.rules:
             by_id[rule.id] = rule
     return [r for r in by_id.values() if r.id not in disabled]
+
+
+_PAGE_URL = [
+    regex.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical\b[^>]*>""", regex.I),
+    regex.compile(r"""<meta\b[^>]*\bproperty\s*=\s*["']?og:url\b[^>]*>""", regex.I),
+]
+_HREF = regex.compile(r"""\b(?:href|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", regex.I)
+
+
+def page_url(text: str, kind: str = "html") -> str | None:
+    """The page's own address as an HTML page declares it (canonical link, then og:url).
+
+    Text dumps carry no such markup: for them the URL must be given (`--url`).
+    """
+    if kind != "html":
+        return None
+    head = text[:200_000]
+    for tag_pattern in _PAGE_URL:
+        try:
+            tags = [m.group() for m in tag_pattern.finditer(head, timeout=1.0)]
+        except TimeoutError:
+            continue
+        for tag in tags:
+            found = _HREF.search(tag)
+            value = found and next(v for v in found.groups() if v is not None).strip()
+            if value and value.lower().startswith(("http://", "https://")):
+                return value
+    return None
+
+
+def rules_for_page(
+    extra: list[str | Path | RuleSet] | None = None,
+    *,
+    disabled: set[str] | frozenset[str] = frozenset(),
+    url: str | None = None,
+) -> list[Rule]:
+    """What strip() runs: built-in, user config, `extra`, minus `disabled`, and of
+    the site-specific rules only those whose `sites` cover `url`."""
+    return select_for_url(load_rules(extra, disabled=disabled, user=True), url)

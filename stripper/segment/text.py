@@ -18,8 +18,9 @@ from stripper.model import Block
 _BULLET_START = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|\[\d+\])\s")
 _FIRST_WORD = regex.compile(r"^\s*(\S+)")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_MIN_WRAPPED_SHARE = 0.25  # of long lines ending near the width
-_WRAP_SLACK = 12  # characters: how far short of the width a wrapped line may end
+_MIN_WRAPPED_SHARE = 0.2  # of long lines ending near the width
+_WRAP_SLACK = 12
+_LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by renderers  # characters: how far short of the width a wrapped line may end
 
 
 def split_lines(text: str) -> list[str]:
@@ -29,7 +30,9 @@ def split_lines(text: str) -> list[str]:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapping renderer wrapped at, or None for unwrapped dumps."""
-    lengths = [len(ln.rstrip()) for ln in lines if ln.strip()]
+    # Lines ending in a long unbreakable token (URLs) overrun the width: leave them out.
+    lengths = [len(ln.rstrip()) for ln in lines
+               if ln.strip() and len(ln.rsplit(None, 1)[-1]) <= _LONGEST_WORD]
     long = [n for n in lengths if n >= 40]
     if len(long) < 5:
         return None
@@ -37,7 +40,7 @@ def wrap_width(lines: list[str]) -> int | None:
     width = max(long)
     # The width is the longest length that many lines reach (outliers ignored).
     for candidate in sorted(counts, reverse=True):
-        if sum(c for n, c in counts.items() if n > candidate) <= max(1, len(long) // 50):
+        if sum(c for n, c in counts.items() if n > candidate) <= max(1, len(long) // 20):
             width = candidate
             break
     if width > 200:

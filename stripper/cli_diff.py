@@ -1,0 +1,199 @@
+"""`stripper diff`: show in the terminal what was removed and why.
+
+Thin: parses options, reads inputs, calls `stripper.strip()`, hands the Result to
+`stripper.diff` for rendering and prints (through a pager when asked, or when the view
+is taller than the screen and standard output is a terminal, as git does).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+import stripper
+from stripper import diff as render
+from stripper.decode import decode
+from stripper.rules import RuleError
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--full", is_flag=True, help="Show every removed block; do not fold long runs.")
+@click.option("-u", "--unified", is_flag=True,
+              help="Print a unified diff (input → clean text) instead, plain, for less, "
+                   "delta or patch.")
+@click.option("-y", "--side-by-side", "side_by_side", is_flag=True,
+              help=f"Input and clean text in two columns (needs {render.MIN_SIDE_BY_SIDE} "
+                   "columns; otherwise the normal view).")
+@click.option("-e", "--explain", is_flag=True,
+              help="After the view, a table of the rules and signals that removed blocks, "
+                   "with counts and the first line each removed.")
+@click.option("--color/--no-color", "color", default=None,
+              help="Force colour on (even into a pipe) or off. Default: colour on a "
+                   "terminal unless NO_COLOR is set.")
+@click.option("--pager/--no-pager", "pager", default=None,
+              help="Page the output with $PAGER (less). Default: page when the view is "
+                   "taller than the terminal.")
+@click.option("-w", "--width", type=click.IntRange(min=20), metavar="COLUMNS",
+              help="Render for this many columns instead of the terminal's width.")
+@click.option("--kind", type=click.Choice(stripper.KINDS), default="auto", show_default=True,
+              help="What the input is: a text dump, HTML, or tell them apart.")
+@click.option("--url", help="The page's address (chooses site-specific rules).")
+@click.option("--lang", "language", metavar="CODE",
+              help="The page's language as an ISO 639-1 code; skips detection.")
+@click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An extra TOML rule file, applied after the built-in rules (repeatable).")
+@click.option("--disable-rule", "disabled", multiple=True, metavar="ID",
+              help="Switch a rule off by id (repeatable).")
+def diff(files, full, unified, side_by_side, explain, color, pager, width, kind, url, language,
+         rule_files, disabled) -> None:
+    """Show FILE with every removed block marked: its category and the rule or signal
+    that removed it.
+
+    With no FILE, or when FILE is -, read standard input. Several files, or a folder
+    (read recursively), print one summary line per file instead: kept and removed
+    lines and the categories removed, to scan a crawl for outliers.
+
+    \b
+    Examples:
+      stripper diff page.txt                  the page, removed blocks labelled
+      stripper diff page.txt --explain        ... and which rules fired
+      stripper diff page.txt -u | delta       a unified diff, input → clean text
+      stripper diff crawl/                    one line per file
+    """
+    try:
+        extra = [stripper.rules.load_file(p) for p in rule_files]
+    except RuleError as exc:
+        raise click.UsageError(str(exc)) from None
+    options = {"kind": kind, "url": url, "rules": extra, "disable_rules": disabled,
+               "language": language}
+    console = _console(color, width)
+    names = list(files) or ["-"]
+    inputs, failed = _expand(names)
+    summary = not unified and (len(inputs) > 1 or any(Path(n).is_dir() for n in names if n != "-"))
+
+    if summary:
+        name_width = min(48, max((len(_label(n)) for n in inputs), default=0))
+        for name in inputs:
+            result = _strip(name, options)
+            if result is None:
+                failed += 1
+                continue
+            console.print(render.summary_line(result[0], _label(name), name_width=name_width),
+                          soft_wrap=True)
+        sys.exit(1 if failed else 0)
+
+    with console.capture() as capture:
+        for name in inputs:
+            result = _strip(name, options)
+            if result is None:
+                failed += 1
+                continue
+            res, raw = result
+            source = None if name == "-" else name
+            if unified:
+                original = decode(raw)[0].splitlines() if res.kind == "text" else None
+                console.out(render.unified(res, original, source=source), end="",
+                            highlight=False, style=None)
+            elif side_by_side and console.width >= render.MIN_SIDE_BY_SIDE:
+                console.print(render.side_by_side(res, source, full=full))
+                if explain:
+                    console.print(render.explain_table(res))
+            else:
+                if side_by_side:
+                    click.echo(f"stripper: --side-by-side needs {render.MIN_SIDE_BY_SIDE} "
+                               f"columns and the terminal has {console.width}; showing the "
+                               "normal view (--width sets the width)", err=True)
+                console.print(render.view(res, source, full=full, explain=explain))
+    _show(capture.get(), console, pager)
+    sys.exit(1 if failed else 0)
+
+
+def _console(color: bool | None, width: int | None) -> Console:
+    kwargs: dict = {"highlight": False, "markup": False, "emoji": False}
+    if color is True:
+        kwargs.update(force_terminal=True, no_color=False)
+    elif color is False:
+        kwargs.update(color_system=None, no_color=True)
+    if width:
+        kwargs["width"] = width
+    return Console(**kwargs)
+
+
+def _show(text: str, console: Console, pager: bool | None) -> None:
+    if not text:
+        return
+    tty = sys.stdout.isatty()
+    if pager is None:
+        pager = tty and text.count("\n") > console.height
+    if pager and tty:
+        if not os.environ.get("PAGER") and "LESS" not in os.environ:
+            os.environ["LESS"] = "FRX"  # as git: quit if one screen, keep colours
+        click.echo_via_pager(text, color=True)
+    else:
+        click.echo(text, nl=False, color=True)
+
+
+def _expand(names: list[str]) -> tuple[list[str], int]:
+    """Files to show: folders walked recursively (hidden entries skipped), in order."""
+    out: list[str] = []
+    failed = 0
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(_walk(path))
+            if not found:
+                click.echo(f"stripper: {name}: no files in this folder", err=True)
+                failed += 1
+            out.extend(str(p) for p in found)
+        else:
+            out.append(name)
+    return out, failed
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file():
+            yield path
+
+
+def _strip(name: str, options: dict) -> tuple[stripper.Result, bytes] | None:
+    """Read and clean one input; on failure say why on standard error and return None."""
+    try:
+        raw = _read(name)
+        return stripper.strip(raw, **options), raw
+    except (OSError, ValueError) as exc:
+        click.echo(f"stripper: {_label(name)}: {_reason(exc)}", err=True)
+        return None
+
+
+def _read(name: str) -> bytes:
+    if name == "-":
+        return click.get_binary_stream("stdin").read()
+    path = Path(name)
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a directory")
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise ValueError(f"too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
+    return path.read_bytes()
+
+
+def _label(name: str) -> str:
+    return "<stdin>" if name == "-" else name
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return str(exc)
