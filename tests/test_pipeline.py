@@ -6,7 +6,6 @@ import pytest
 from conftest import EN_PARAGRAPHS, nonblank, strip_text
 
 import stripper
-
 from stripper.model import Category
 
 NAV = ["Home", "News | Sport | Business | Culture | Weather", "Search", "Log in"]

@@ -25,7 +25,9 @@ AR_PARAGRAPHS = [
 ]
 
 
-def wrap(paragraphs: list[str], width: int = 72, indent: str = "   ") -> tuple[str, list[list[int]]]:
+def wrap(
+    paragraphs: list[str], width: int = 72, indent: str = "   "
+) -> tuple[str, list[list[int]]]:
     """A lynx-like dump: paragraphs wrapped at `width`, blank line between them.
 
     Returns the dump and, per paragraph, the indices of its lines.
