@@ -97,6 +97,10 @@ def _reason(exc: Exception) -> str:
     return str(exc)
 
 
+from stripper.cli_diff import diff  # noqa: E402
+cli.add_command(diff)
+
+
 def main() -> None:
     cli()
 

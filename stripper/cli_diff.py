@@ -90,19 +90,20 @@ def diff(files, full, unified, side_by_side, explain, color, pager, width, kind,
                           soft_wrap=True)
         sys.exit(1 if failed else 0)
 
-    with console.capture() as capture:
-        for name in inputs:
-            result = _strip(name, options)
-            if result is None:
-                failed += 1
-                continue
-            res, raw = result
-            source = None if name == "-" else name
-            if unified:
-                original = decode(raw)[0].splitlines() if res.kind == "text" else None
-                console.out(render.unified(res, original, source=source), end="",
-                            highlight=False, style=None)
-            elif side_by_side and console.width >= render.MIN_SIDE_BY_SIDE:
+    parts: list[str] = []
+    for name in inputs:
+        result = _strip(name, options)
+        if result is None:
+            failed += 1
+            continue
+        res, raw = result
+        source = None if name == "-" else name
+        if unified:
+            original = decode(raw)[0].splitlines() if res.kind == "text" else None
+            parts.append(render.unified(res, original, source=source))
+            continue
+        with console.capture() as capture:
+            if side_by_side and console.width >= render.MIN_SIDE_BY_SIDE:
                 console.print(render.side_by_side(res, source, full=full))
                 if explain:
                     console.print(render.explain_table(res))
@@ -112,7 +113,8 @@ def diff(files, full, unified, side_by_side, explain, color, pager, width, kind,
                                f"columns and the terminal has {console.width}; showing the "
                                "normal view (--width sets the width)", err=True)
                 console.print(render.view(res, source, full=full, explain=explain))
-    _show(capture.get(), console, pager)
+        parts.append(capture.get())
+    _show("".join(parts), console, pager)
     sys.exit(1 if failed else 0)
 
 

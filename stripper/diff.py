@@ -230,7 +230,7 @@ def summary_line(result: Result, source: str, *, name_width: int = 0) -> Text:
     if kept:
         text.append(f"kept {kept:>4} lines ({share:>4})")
     else:
-        text.append("no article          ", style="bold yellow")
+        text.append(f"{'no article':<22}", style="bold yellow")
     text.append(f"  removed {removed:>4} lines")
     if removed_blocks:
         text.append(": ")
@@ -261,10 +261,10 @@ class DiffView:
                 previous = None
                 continue
             block = item
-            if previous is not None and block.start > previous.end and (
-                block.kept or previous.kept
+            if previous is not None and (block.kept or previous.kept) and (
+                block.start > previous.end or self.result.kind == "html"
             ):
-                yield Text("")  # a paragraph break where the input had a gap
+                yield Text("")  # a paragraph break (HTML blocks are paragraphs)
             yield from self._block(console, block, width, number_width, label_width)
             previous = block
 
