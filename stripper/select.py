@@ -29,7 +29,10 @@ KEEP_SHORT_INSIDE = 0  # 1: keep every short block inside the region, not only b
 KEEP_BAD_INSIDE = 1  # 1: keep statistics-only bad blocks inside the region too
 AFTER_REGION = 1
 REGION_TRIES = 4  # how often the search for the article restarts after an end marker cut it
-SECONDARY_REGION_SHARE = 0.2  # another region is kept when it is worth this share of the best
+SECONDARY_REGION_SHARE = 0.2
+# A page without one paragraph this long, or this many good words in all, has no article.
+MIN_PARAGRAPH_WORDS = 25
+MIN_ARTICLE_WORDS = 60  # another region is kept when it is worth this share of the best
 
 
 def block_value(block: Block, label: Label) -> float:
@@ -67,6 +70,8 @@ def pick_article(blocks: list[Block], labels: list[Label]) -> None:
     for b, v in zip(blocks, values, strict=True):
         b.score = v
     regions = _regions(blocks, labels, values)
+    if not _is_article(blocks, labels, regions):
+        regions = []
     for start, end in regions:
         _keep_region(blocks, labels, start, end)
     if regions:
@@ -114,6 +119,13 @@ def _regions(
                 and not _marker_between(labels, end, hi_end)):
             regions.append((hi_start, hi_end))
     return regions
+
+
+def _is_article(blocks: list[Block], labels: list[Label], regions: list[tuple[int, int]]) -> bool:
+    """A page of teasers has good sentences too, but no paragraph of any length."""
+    good = [effective_words(blocks[k]) for start, end in regions for k in range(start, end)
+            if labels[k].klass is Klass.GOOD]
+    return bool(good) and (max(good) >= MIN_PARAGRAPH_WORDS or sum(good) >= MIN_ARTICLE_WORDS)
 
 
 def _marker_between(labels: list[Label], lo: int, hi: int) -> bool:
