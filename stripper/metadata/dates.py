@@ -45,6 +45,7 @@ PUBLISHED = regex.compile(
     regex.IGNORECASE,
 )
 _ZONE_AND_BARS = regex.compile(r"\b(?:GMT|UTC)\b|(?:GMT|UTC)(?=\d)|[|•·]")
+_DOTTED = regex.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _TIME = regex.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)")
 _UTC = regex.compile(r"\b(?:GMT|UTC)|(?:GMT|UTC)(?=\d)")
 _HAS_DATE_PARTS = regex.compile(
@@ -55,7 +56,7 @@ _HAS_DATE_PARTS = regex.compile(
 
 def ascii_digits(text: str) -> str:
     """Fold every decimal digit (Arabic-Indic, Persian, Devanagari …) to ASCII."""
-    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c
+    return "".join(str(unicodedata.digit(c)) if c.isdecimal() and not c.isascii() else c
                    for c in text)
 
 
@@ -105,6 +106,8 @@ def _parse(text: str, language: str | None):
     """dateparser, told the page's language: asking it to guess among all is slow."""
     dp = _dateparser()
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if _DOTTED.search(text):  # 12.03.2019 is day.month.year wherever dots are used
+        settings["DATE_ORDER"] = "DMY"
     languages = [language] if language and language in _supported() else ["en"]
     try:
         return dp.parse(text, languages=languages, settings=settings)
