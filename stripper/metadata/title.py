@@ -17,6 +17,8 @@ from stripper.model import Block
 
 MAX_TITLE_WORDS = 30
 MIN_TITLE_CHARS = 8
+MIN_TITLE_WORDS = 3
+BYLINE_DISTANCE = 3  # blocks
 HEAD_BLOCKS = 60  # how far before the article to look for the headline
 _SEPARATOR = regex.compile(r"\s+[-–—|:·•»]\s+|\s*[|]\s*")
 MAX_SITE_WORDS = 6
@@ -33,20 +35,30 @@ def find_title(blocks: list[Block], article_start: int) -> Block | None:
         key = block.features.key
         contained = sum(1 for k in keys if key and key in k) - 1
         distance = (article_start - block.index) / max(1, article_start - lo)
-        score = 2.0 * min(contained, 3) - distance + (0.5 if block.features.words >= 4 else 0)
+        score = 2.0 * min(contained, 3) - distance
+        score += 0.5 if block.features.words >= 5 else 0.0
+        score -= 1.0 if block.text.rstrip().endswith((".", "。", "۔")) else 0.0
+        score += 1.0 if _followed_by_byline(blocks, block.index) else 0.0
         if score > best_score:
             best, best_score = block, score
     return best
+
+
+def _followed_by_byline(blocks: list[Block], index: int) -> bool:
+    """Headlines sit just above the byline or the date."""
+    after = blocks[index + 1:index + 1 + BYLINE_DISTANCE]
+    return any(b.category.value in ("byline", "timestamp") for b in after)
 
 
 def _could_be_title(block: Block) -> bool:
     f = block.features
     return (
         f.chars >= MIN_TITLE_CHARS
-        and 2 <= f.words <= MAX_TITLE_WORDS * (3 if f.cjk else 1)
+        and (MIN_TITLE_WORDS <= f.words <= MAX_TITLE_WORDS or (f.cjk and f.words <= 90))
         and f.letter_ratio >= 0.6
         and f.link_like < 0.3
         and not f.bullet
+        and not block.reason.startswith("rule ")
         and block.category.value in ("boilerplate", "content", "duplicate", "title")
     )
 
