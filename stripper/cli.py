@@ -56,6 +56,7 @@ def clean(files, output, fmt, kind, url, language, rule_files, disabled) -> None
     go to standard error; the other files are still cleaned, and the exit code is 1.
     """
     try:
+        prepare_rules()  # one-line warnings; the user's rule folder read (and checked) once
         extra = [stripper.rules.load_file(p) for p in rule_files]
     except RuleError as exc:
         raise click.UsageError(str(exc)) from None
@@ -99,6 +100,12 @@ def _reason(exc: Exception) -> str:
 
 from stripper.cli_diff import diff  # noqa: E402
 cli.add_command(diff)
+
+
+from stripper.cli_rules import prepare_rules  # noqa: E402
+from stripper.cli_rules import rules as rules_group  # noqa: E402
+
+cli.add_command(rules_group)
 
 
 def main() -> None:
