@@ -181,7 +181,7 @@ def _strip(name: str, options: dict) -> tuple[stripper.Result, bytes] | None:
 
 def _read(name: str) -> bytes:
     if name == "-":
-        return click.get_binary_stream("stdin").read()
+        return getattr(sys.stdin, "buffer", sys.stdin).read()
     path = Path(name)
     if path.is_dir():
         raise IsADirectoryError(21, "is a directory")

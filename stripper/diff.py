@@ -81,7 +81,7 @@ MIN_SIDE_BY_SIDE = 100
 
 REMOVED_MARK = "-"
 SEPARATOR = " · "
-_LABEL_MIN, _LABEL_SHARE = 20, 0.4  # label column: at least 20 cells, at most 40 % of width
+_LABEL_MIN, _LABEL_SHARE = 20, 0.6  # labels wrap beyond 60 % of the room (20 cells at least)
 
 
 def colour(category: Category) -> str:
@@ -253,7 +253,8 @@ class DiffView:
         last = max((b.end for b in self.result.blocks), default=1)
         number_width = len(str(last))
         gutter = number_width + 3  # "123 - "
-        label_width = max(1, min(max(_LABEL_MIN, int(width * _LABEL_SHARE)), width - gutter - 10))
+        room = width - gutter - 2
+        label_width = max(1, min(max(_LABEL_MIN, int(room * _LABEL_SHARE)), room - 10))
         previous: Block | None = None
         for item in self.items:
             if isinstance(item, Fold):
@@ -277,8 +278,10 @@ class DiffView:
             side.append(Text(label(block), style=label_style(block.category)))
         if block.path:
             side.append(Text(block.path, style="dim italic"))
-        if side:  # the label column is as wide as this block's label needs, up to a cap
-            label_width = min(label_width, max(p.cell_len for p in side))
+        if side:  # as wide as this block's label needs: whole if it fits beside the text
+            needed = max(p.cell_len for p in side)
+            fits = Text(block.text).cell_len + needed <= width - gutter - 2
+            label_width = needed if fits else min(label_width, needed)
         text_width = max(1, width - gutter - (label_width + 2 if side else 0))
         style = Style() if block.kept else removed_style(block.category)
         body = Text(block.text or " ", style=style, justify="left", overflow="fold")
@@ -312,9 +315,9 @@ class DiffView:
     ) -> Iterator[Text]:
         gutter = number_width + 3
         body = Text(style="bright_black")
-        body.append(f"{fold.lines} more removed lines ({fold.first_line}–{fold.last_line}): ")
+        body.append(f"{fold.lines} removed lines folded ({fold.first_line}–{fold.last_line}): ")
         body.append_text(_categories_text(fold.categories()))
-        body.append(" ┄ --full shows them")
+        body.append(" · --full shows them")
         for i, row in enumerate(body.wrap(console, max(1, width - gutter), overflow="fold")):
             line = Text(no_wrap=True, overflow="ignore", end="\n")
             line.append(" " * number_width + " ")
@@ -349,7 +352,7 @@ def side_by_side(result: Result, source: str | None = None, *, full: bool = Fals
     table.add_column("clean text", ratio=1, overflow="fold")
     for item in fold_blocks(result.blocks, full=full):
         if isinstance(item, Fold):
-            summary = Text(f"┄ {item.lines} more removed lines: ", style="bright_black")
+            summary = Text(f"{item.lines} removed lines folded: ", style="bright_black")
             summary.append_text(_categories_text(item.categories()))
             table.add_row("┄", summary, Text(""))
             continue
@@ -377,7 +380,7 @@ def explain_table(result: Result) -> Table:
             groups.setdefault((reason, block.category), []).append(block)
     order = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].index))
     table = Table(title="What removed what", box=box.SIMPLE_HEAD, title_justify="left",
-                  title_style="bold", pad_edge=False)
+                  title_style="bold", pad_edge=False, show_edge=False)
     longest = max((len(reason) for reason, _ in groups), default=0)
     table.add_column("rule or signal", overflow="fold", min_width=min(longest, 24))
     table.add_column("category", overflow="fold")
