@@ -19,8 +19,16 @@ _BULLET_START = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]
 _FIRST_WORD = regex.compile(r"^\s*(\S+)")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _MIN_WRAPPED_SHARE = 0.2  # of long lines ending near the width
-_WRAP_SLACK = 12
-_LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by renderers  # characters: how far short of the width a wrapped line may end
+_WRAP_SLACK = 12  # columns: how far short of the width a wrapped line may end
+_LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by renderers
+
+
+_WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
+
+
+def cells(text: str) -> int:
+    """Terminal columns: renderers wrap CJK text counting each wide character twice."""
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 def split_lines(text: str) -> list[str]:
@@ -31,7 +39,7 @@ def split_lines(text: str) -> list[str]:
 def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapping renderer wrapped at, or None for unwrapped dumps."""
     # Lines ending in a long unbreakable token (URLs) overrun the width: leave them out.
-    lengths = [len(ln.rstrip()) for ln in lines
+    lengths = [cells(ln.rstrip()) for ln in lines
                if ln.strip() and len(ln.rsplit(None, 1)[-1]) <= _LONGEST_WORD]
     long = [n for n in lengths if n >= 40]
     if len(long) < 5:
@@ -77,10 +85,10 @@ def _continues(line: str, nxt: str, width: int) -> bool:
     first = _FIRST_WORD.match(nxt)
     if first is None:
         return False
-    body = line.rstrip()
-    if _CJK_CHAR.search(body[-1:]):
-        return len(body) >= width - 2  # CJK wraps at any character
-    return len(body) + 1 + len(first.group(1)) > width
+    body = cells(line.rstrip())
+    if _CJK_CHAR.search(line.rstrip()[-1:]):
+        return body >= width - 3  # CJK wraps at any character
+    return body + 1 + cells(first.group(1)) > width
 
 
 def _block(index: int, lines: list[str], start: int, end: int) -> Block:
