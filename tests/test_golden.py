@@ -61,7 +61,6 @@ KNOWN_GOLDEN_FAILURES: set[tuple[str, str]] = {
     ("ur-news.inscriptis", "published"),
     ("ur-news.inscriptis", "title"),
     ("zh-news.w3m", "published"),
-    ("zh-news.w3m", "text"),
     ("zh-news.w3m", "title"),
 }
 
