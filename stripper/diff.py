@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.constrain import Constrain
 from rich.rule import Rule
 from rich.style import Style
 from rich.table import Table
@@ -37,6 +38,7 @@ from stripper.model import Block, Category, Result
 
 __all__ = [
     "CATEGORY_COLOURS",
+    "MAX_VIEW_WIDTH",
     "MIN_SIDE_BY_SIDE",
     "DiffView",
     "Fold",
@@ -78,6 +80,8 @@ CATEGORY_COLOURS: dict[Category, str] = {
 
 #: Columns below which `side_by_side` is not worth it (each side would be < 45 cells).
 MIN_SIDE_BY_SIDE = 100
+#: The main view is no wider than this, so that labels stay near the lines they explain.
+MAX_VIEW_WIDTH = 120
 
 REMOVED_MARK = "-"
 SEPARATOR = " · "
@@ -330,12 +334,14 @@ class DiffView:
 
 def view(
     result: Result, source: str | None = None, *, full: bool = False, explain: bool = False
-) -> Group:
+) -> Constrain:
     """Header, counts, the blocks and (with `explain`) the table of what fired."""
     parts = [header(result, source), stats_line(result), Text(""), DiffView(result, full=full)]
     if explain:
         parts += [Text(""), explain_table(result)]
-    return Group(*parts)
+    # On a very wide terminal the labels would sit far from short lines and paragraphs
+    # would be hard to read: the view stops at MAX_VIEW_WIDTH columns.
+    return Constrain(Group(*parts), width=MAX_VIEW_WIDTH)
 
 
 # -- side by side ------------------------------------------------------------------------

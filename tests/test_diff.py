@@ -402,6 +402,12 @@ def test_folding_keeps_the_ends_and_counts_the_rest():
         assert f"{fold.lines} removed lines folded" in text
 
 
+def test_view_stops_at_max_width_on_wide_terminals():
+    output = plain(render.view(ar_result(), "ar", explain=True), width=200)
+    widths = [cell_len(line.rstrip()) for line in output.splitlines()]
+    assert max(widths) == render.MAX_VIEW_WIDTH
+
+
 def test_path_hint_for_html_blocks():
     output = plain(render.DiffView(html_result()), width=120)
     assert "body>main>article>p[1]" in output
