@@ -157,7 +157,7 @@ def _site_rule(tmp_path):
 
 
 def test_site_rule_needs_the_url(tmp_path):
-    page = "\n\n".join(EN_PARAGRAPHS[:3] + ["Posted from the Example desk"] + EN_PARAGRAPHS[3:5])
+    page = "\n\n".join(EN_PARAGRAPHS[:3] + ["Posted from the Example desk"] + EN_PARAGRAPHS[3:])
     rules = [_site_rule(tmp_path)]
     other = strip_text(page, rules=rules)
     assert "Posted from the Example desk" not in [b.text for b in other.removed
@@ -216,7 +216,7 @@ def test_signature_rule_from_strip_rules(tmp_path):
 
 def test_catastrophic_pattern_finishes_within_its_timeout():
     rs = parse_rule_set('[[rule]]\nid = "evil"\ncategory = "footer"\npattern = \'(a+)+$\'\n')
-    page = "\n\n".join(EN_PARAGRAPHS[:3] + ["a" * 30000 + "!"] + EN_PARAGRAPHS[3:5])
+    page = "\n\n".join(EN_PARAGRAPHS[:3] + ["a" * 8000 + "!"] + EN_PARAGRAPHS[3:])
     started = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
