@@ -11,6 +11,9 @@ from pathlib import Path
 import click
 
 import stripper
+from stripper.cli_diff import diff
+from stripper.cli_rules import prepare_rules
+from stripper.cli_rules import rules as rules_group
 from stripper.emit import FORMATS, render
 from stripper.rules import RuleError
 
@@ -78,7 +81,7 @@ def clean(files, output, fmt, kind, url, language, rule_files, disabled) -> None
 
 def _read(name: str) -> bytes:
     if name == "-":
-        return click.get_binary_stream("stdin").read()
+        return sys.stdin.buffer.read()
     path = Path(name)
     if path.is_dir():
         raise IsADirectoryError(21, "is a directory")
@@ -98,14 +101,9 @@ def _reason(exc: Exception) -> str:
     return str(exc)
 
 
-from stripper.cli_diff import diff  # noqa: E402
-cli.add_command(diff)
-
-
-from stripper.cli_rules import prepare_rules  # noqa: E402
-from stripper.cli_rules import rules as rules_group  # noqa: E402
-
-cli.add_command(rules_group)
+# Subcommands live in their own modules (cli_<name>.py); they are registered here.
+for command in (diff, rules_group):
+    cli.add_command(command)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ Thai-like character counts as a word; everything else is split on letters.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import regex
 
@@ -35,7 +36,7 @@ def normalise(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Words for stopword matching; CJK characters count one each."""
     if not _CJK.search(text):
-        return [w.casefold() for w in _WORD.findall(text)]
+        return _WORD.findall(text.casefold())
     words = []
     for w in _WORD.findall(text):
         if _CJK.search(w):
@@ -76,7 +77,9 @@ def measure_blocks(blocks: list[Block], stopwords: Stopwords) -> None:
     """Fill in every block's features, including repetition within the page."""
     keys = [normalise(b.text) for b in blocks]
     counts = Counter(k for k in keys if k)
+    seen: dict[str, Features] = {}  # pages repeat their menus: measure each text once
     for block, key in zip(blocks, keys, strict=True):
-        block.features = measure(block.text, stopwords)
-        block.features.key = key
-        block.features.repeats = counts.get(key, 1)
+        known = seen.get(block.text)
+        if known is None:
+            known = seen[block.text] = measure(block.text, stopwords)
+        block.features = replace(known, key=key, repeats=counts.get(key, 1))

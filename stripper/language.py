@@ -13,7 +13,7 @@ import regex
 
 _CJK_LANGS = {"zh", "ja", "th", "lo", "km", "my"}
 _LONG_LINE = 60  # characters: lines this long say more about the language than menus do
-_SAMPLE = 3000
+_SAMPLE = 2000
 _LETTER = regex.compile(r"\p{L}")
 
 

@@ -31,8 +31,12 @@ def describe(
     end = kept[-1].index + 1 if kept else len(blocks)
     title = find_title(blocks, start)
     if title is not None:
-        for block in kept:
-            if is_title_repeat(block, title):
+        for block in blocks:
+            if block is title:
+                block.decide(Verdict.REMOVED, Category.TITLE, "the headline")
+            elif is_title_repeat(block, title) and (
+                block.kept or block.category is Category.BOILERPLATE
+            ):
                 block.decide(Verdict.REMOVED, Category.TITLE, "repeats the headline")
         kept = [b for b in kept if b.kept]
     site = find_site_name(blocks, title)
