@@ -105,6 +105,10 @@ def _reason(exc: Exception) -> str:
 for command in (diff, rules_group):
     cli.add_command(command)
 
+from stripper.cli_batch import batch  # noqa: E402
+
+cli.add_command(batch)
+
 
 def main() -> None:
     cli()

@@ -1,0 +1,100 @@
+"""Resuming: what a re-run may skip, and what an interrupted run left behind.
+
+* Per-page outputs: a page is skipped when its output exists and is at least as new
+  as its input (`up_to_date`); `--force` redoes every page.
+* Temporary files (`.NAME.stripper-tmp-PID`) are what a killed worker or parent can
+  leave; they are never outputs, and `sweep_temps` removes them at the start of a run.
+* `--jsonl FILE`: the file is appended to. A killed run can leave a partial last line;
+  `repair_jsonl` cuts it off, and `jsonl_sources` tells which pages the file already
+  holds (those are skipped unless their input changed since the file was written).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from stripper.batch.files import TEMP_MARK
+
+
+def up_to_date(src: str, out: str) -> bool:
+    try:
+        out_st = os.stat(out)
+        src_st = os.stat(src)
+    except OSError:
+        return False
+    return out_st.st_mtime_ns >= src_st.st_mtime_ns
+
+
+def sweep_temps(out_root: str) -> int:
+    """Remove the temporary files an interrupted run left under OUT; return how many."""
+    removed = 0
+    stack = [out_root]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    if (st.st_dev, st.st_ino) not in seen:
+                        seen.add((st.st_dev, st.st_ino))
+                        stack.append(entry.path)
+                elif TEMP_MARK in entry.name:
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                continue
+    return removed
+
+
+def repair_jsonl(path: str) -> None:
+    """Cut a partial last line (a run killed mid-write) off a JSON Lines file."""
+    try:
+        with open(path, "rb+") as fh:
+            size = fh.seek(0, os.SEEK_END)
+            if size == 0:
+                return
+            fh.seek(size - 1)
+            if fh.read(1) == b"\n":
+                return
+            pos = size
+            chunk = 65536
+            while pos > 0:
+                start = max(0, pos - chunk)
+                fh.seek(start)
+                data = fh.read(pos - start)
+                nl = data.rfind(b"\n")
+                if nl >= 0:
+                    fh.truncate(start + nl + 1)
+                    return
+                pos = start
+            fh.truncate(0)
+    except FileNotFoundError:
+        return
+
+
+def jsonl_sources(path: str) -> set[str]:
+    """The `source` of every line of a JSON Lines file written by a batch run."""
+    sources: set[str] = set()
+    decoder = json.JSONDecoder()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                # every line starts {"source": "...", so only that string is decoded
+                if not line.startswith('{"source": "'):
+                    continue
+                try:
+                    value, _ = decoder.raw_decode(line, len('{"source": '))
+                except ValueError:
+                    continue
+                if isinstance(value, str):
+                    sources.add(value)
+    except FileNotFoundError:
+        pass
+    return sources
