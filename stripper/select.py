@@ -9,6 +9,8 @@ they touch content.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from stripper.classify import Klass, Label, effective_words
 from stripper.model import Block, Category, Verdict
 
@@ -30,6 +32,13 @@ KEEP_BAD_INSIDE = 1  # 1: keep statistics-only bad blocks inside the region too
 AFTER_REGION = 1
 REGION_TRIES = 4  # how often the search for the article restarts after an end marker cut it
 SECONDARY_REGION_SHARE = 0.2
+# Indentation: weak blocks this far from the article's column are dropped, when one
+# column holds this share of the good words.
+OFF_COLUMN_SPACES = 2
+COLUMN_SHARE = 0.6
+COLUMN_EXTEND = 1
+EXTEND_CLASSES = (Klass.GOOD,)
+COLUMN_GAP = 6  # blocks that may separate the article from a paragraph in its column
 # A page without one paragraph this long, or this many good words in all, has no article.
 MIN_PARAGRAPH_WORDS = 25
 MIN_ARTICLE_WORDS = 60  # another region is kept when it is worth this share of the best
@@ -74,6 +83,7 @@ def pick_article(blocks: list[Block], labels: list[Label]) -> None:
         regions = []
     for start, end in regions:
         _keep_region(blocks, labels, start, end)
+    _drop_off_column(blocks, labels)
     if regions:
         _mark_lists_after_markers(blocks, labels, regions[-1][1])
     for block in blocks:
@@ -126,6 +136,52 @@ def _is_article(blocks: list[Block], labels: list[Label], regions: list[tuple[in
     good = [effective_words(blocks[k]) for start, end in regions for k in range(start, end)
             if labels[k].klass is Klass.GOOD]
     return bool(good) and (max(good) >= MIN_PARAGRAPH_WORDS or sum(good) >= MIN_ARTICLE_WORDS)
+
+
+def _indent(block: Block) -> int:
+    first = block.source_lines[0] if block.source_lines else block.text
+    return len(first) - len(first.lstrip())
+
+
+def _drop_off_column(blocks: list[Block], labels: list[Label]) -> None:
+    """Renderers that indent by nesting (inscriptis, lynx) put an article's paragraphs
+    in one column; weaker blocks kept beside them at another indent are sidebars,
+    captions and teasers. Dumps without indentation are left as they are."""
+    words: Counter[int] = Counter()
+    for block in blocks:
+        if block.kept and labels[block.index].klass is Klass.GOOD:
+            words[_indent(block)] += block.features.words
+    if not words:
+        return
+    column, count = words.most_common(1)[0]
+    if count < COLUMN_SHARE * sum(words.values()):
+        return
+    if COLUMN_EXTEND:
+        _extend_in_column(blocks, labels, column)
+    for block in blocks:
+        if (block.kept and labels[block.index].klass is not Klass.GOOD
+                and abs(_indent(block) - column) > OFF_COLUMN_SPACES):
+            block.decide(Verdict.REMOVED, Category.BOILERPLATE,
+                         f"off the article's column ({block.reason})")
+
+
+def _extend_in_column(blocks: list[Block], labels: list[Label], column: int) -> None:
+    """Paragraphs in the article's column just outside the region (a lead split off
+    by a photo caption, a last paragraph after an inline box) belong to it."""
+    kept = [b.index for b in blocks if b.kept]
+    for step, edge in ((-1, kept[0]), (1, kept[-1])):
+        gap, k = 0, edge + step
+        while 0 <= k < len(blocks) and gap <= COLUMN_GAP:
+            label = labels[k]
+            if label.marker is not None or blocks[k].category is Category.RELATED_LIST:
+                break
+            if (label.klass in EXTEND_CLASSES and not blocks[k].kept
+                    and _indent(blocks[k]) == column):
+                blocks[k].decide(Verdict.KEPT, Category.CONTENT, "in the article's column")
+                gap = 0
+            else:
+                gap += 1
+            k += step
 
 
 def _marker_between(labels: list[Label], lo: int, hi: int) -> bool:

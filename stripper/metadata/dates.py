@@ -29,6 +29,8 @@ LEVANTINE_MONTHS = {
     "تشرين الثاني": "نوفمبر",
     "كانون الأول": "ديسمبر",
 }
+MAX_DATE_CHARS = 160  # a date line is short; longer text is not searched further
+
 _LEVANTINE = regex.compile(
     r"(?<!\p{L})(" + "|".join(sorted(LEVANTINE_MONTHS, key=len, reverse=True)) + r")(?!\p{L})"
 )
@@ -81,7 +83,7 @@ def _dateparser():
 
 def read_date(text: str, language: str | None = None) -> DateInfo | None:
     """A DateInfo if `text` holds a date or a time, else None."""
-    prepared = prepare(text)
+    prepared = prepare(text[:MAX_DATE_CHARS])
     utc = bool(_UTC.search(prepared))
     cleaned = _label_free(prepared)
     if _HAS_DATE_PARTS.search(cleaned):
