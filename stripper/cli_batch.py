@@ -99,7 +99,7 @@ def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_
                  fmt=fmt, jsonl=jsonl, jobs=jobs, timeout=timeout, max_size=max_size,
                  force=force, kind=kind, rule_files=rule_files, disabled=disabled,
                  language=language, quiet=quiet,
-                 stdin=click.get_text_stream("stdin") if files_from == "-" else None)
+                 stdin=sys.stdin if files_from == "-" else None)
     try:
         tally, _summary = run(cfg, Console(stderr=True))
     except BatchError as exc:

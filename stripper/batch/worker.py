@@ -7,8 +7,10 @@ the next run sweeps away (`resume.sweep_temps`), never a half-written output.
 
 Test hook: `STRIPPER_BATCH_TEST_SLEEP=PATTERN[=SECONDS]` makes the worker sleep
 SECONDS (default 3600) before cleaning any file whose name matches the glob
-PATTERN. It is read only in worker processes and exists so tests can make one
-file time out, or slow a whole run down to interrupt it, deterministically.
+PATTERN. It exists so tests can make one file time out, or slow a whole run down
+to interrupt it, deterministically. It is read from the environment of the run
+that starts the workers (so it reaches workers forked from an older fork server)
+and acted on only in worker processes.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class Options:
         self.language = language
         self.max_size = max_size
         self.jsonl = jsonl
+        self.test_sleep = os.environ.get(TEST_HOOK) or None
 
 
 class Refused(Exception):
@@ -101,8 +104,7 @@ def binary_reason(raw: bytes) -> str | None:
     return None
 
 
-def _test_sleep(name: str) -> None:
-    hook = os.environ.get(TEST_HOOK)
+def _test_sleep(name: str, hook: str | None) -> None:
     if not hook:
         return
     pattern, _, seconds = hook.partition("=")
@@ -170,7 +172,7 @@ class Cleaner:
             why = binary_reason(raw)
             if why:
                 raise Refused(why)
-            _test_sleep(os.path.basename(src))
+            _test_sleep(os.path.basename(src), opts.test_sleep)
             result = stripper.strip(raw, kind=opts.kind, rules=self.rules,
                                     disable_rules=opts.disabled, language=opts.language)
             meta = result.metadata
