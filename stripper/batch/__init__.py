@@ -97,7 +97,7 @@ def run(cfg: Config, console: Console | None = None) -> tuple[Tally, dict]:
     manifest = Manifest(out_root)
     display = Display(console, enabled=console.is_terminal and not cfg.quiet)
     total: list[int] = []
-    counter = _start_count(cfg, out_root, ext, total)
+    counter = _start_count(cfg, out_root, ext, total, enabled=display.progress is not None)
 
     def feed() -> Iterator[Task]:
         for job in _jobs(cfg, out_root, ext):
@@ -190,9 +190,10 @@ class _Counter(threading.Thread):
         self.total.append(n)
 
 
-def _start_count(cfg: Config, out_root: str, ext: str | None, total: list[int]) -> _Counter:
+def _start_count(cfg: Config, out_root: str, ext: str | None, total: list[int], *,
+                 enabled: bool) -> _Counter:
     counter = _Counter(cfg, out_root, ext, total)
-    if cfg.files_from != "-" and not cfg.quiet:
+    if enabled and cfg.files_from != "-":
         counter.start()
     return counter
 
