@@ -18,11 +18,12 @@ from stripper.classify import label_blocks
 from stripper.decode import decode, sniff_kind
 from stripper.emit import clean_text
 from stripper.features import measure_blocks
+from stripper.html import extract_html
+from stripper.html.decode import decode_html
 from stripper.language import detect_language, stopwords_for
 from stripper.metadata import describe
 from stripper.model import Block, Category, DateInfo, Features, Metadata, Result, Verdict
 from stripper.rules import Rule, RuleError, RuleSet, page_url, rules_for_page
-from stripper.segment.html import render_text
 from stripper.segment.text import segment_text
 from stripper.select import pick_article
 
@@ -61,13 +62,17 @@ def strip(
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    text, encoding = decode(raw)
+    if isinstance(raw, bytes) and kind != "text" and (
+            kind == "html" or sniff_kind(raw[:4096].decode("latin-1")) == "html"):
+        text, encoding = decode_html(raw)  # honours <meta charset> before detection
+    else:
+        text, encoding = decode(raw)
     if kind == "auto":
         kind = sniff_kind(text)
     url = url or page_url(text, kind)  # site rules: an HTML page's canonical link / og:url
-    if kind == "html":
-        text = render_text(text)
     active = rules_for_page(list(rules or []), disabled=set(disable_rules), url=url)
+    if kind == "html":
+        return extract_html(text, encoding=encoding, url=url, rules=active, language=language)
     return _strip_text(text, kind=kind, encoding=encoding, url=url, rules=active,
                        language=language)
 

@@ -1,0 +1,117 @@
+"""HTML pages: structure-aware extraction on the shared block model and stages.
+
+    decode (BOM, <meta charset>, detection) → parse (lxml, guarded) → page info
+    (JSON-LD, microdata, <meta>) → DOM → blocks → features → shared labels, revised
+    with the DOM's priors (chrome containers, link density, the article's container,
+    JSON-LD articleBody) → shared article selection → metadata from <head> first.
+
+Blocks inside chrome containers outside the article are labelled by the DOM alone
+and skip the shared rule matcher, which is most of the work for a text dump.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from stripper.classify import label_blocks
+from stripper.emit import clean_text
+from stripper.features import measure_blocks
+from stripper.html.parse import PageTooLarge, parse
+from stripper.html.score import (
+    body_matches,
+    find_container,
+    in_container,
+    prelabel,
+    revise_labels,
+)
+from stripper.html.structured import read_page_info, text_value
+from stripper.language import detect_language, stopwords_for
+from stripper.metadata.html import HtmlMetadata, describe_html, page_language
+from stripper.model import Category, Result, Verdict
+from stripper.rules import Rule
+from stripper.segment.html import HtmlBlock, element_path, lay_out, segment_dom
+from stripper.select import pick_article
+
+__all__ = ["PageTooLarge", "extract_html"]
+
+FALLBACK_BODY_WORDS = 60  # JSON-LD articleBody shown when the visible page gave nothing
+LANGUAGE_SAMPLE_BLOCKS = 40
+
+
+def extract_html(
+    markup: str, *, encoding: str | None, url: str | None, rules: list[Rule],
+    language: str | None,
+) -> Result:
+    root = parse(markup)
+    if root is None:
+        return Result(text="", metadata=HtmlMetadata(language=language, url=url), blocks=[],
+                      kind="html", encoding=encoding)
+    info = read_page_info(root)
+    blocks, containers = segment_dom(root)
+    for block in blocks:
+        block.path = element_path(containers[block.anc[-1]].element) if block.anc else None
+    lay_out(blocks)
+    body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
+    confirmed = body_matches(blocks, body)
+    chosen = find_container(blocks, containers, confirmed)
+    known = prelabel(blocks, containers, chosen)
+    live = [b for b in blocks if b.index not in known]
+    language = language or page_language(info) or _detect(live, chosen)
+    stopwords = stopwords_for(language)
+    measure_blocks(blocks, stopwords)
+    host = urlsplit(url).hostname if url else None
+    applicable = [r for r in rules if r.applies_to(language, host)]
+    live_labels = label_blocks(live, applicable, stopwords_available=stopwords.available)
+    by_index = dict(zip((b.index for b in live), live_labels, strict=True))
+    labels = [known.get(b.index) or by_index[b.index] for b in blocks]
+    revise_labels(blocks, labels, chosen, confirmed)
+    pick_article(blocks, labels)
+    if not any(b.kept for b in blocks) and body and len(body.split()) >= FALLBACK_BODY_WORDS:
+        _append_body(blocks, body)
+    visible_title = _visible_title(blocks, chosen)
+    metadata = describe_html(blocks, info, language=language, url=url,
+                             visible_title=visible_title, time_stamps=_times(root))
+    return Result(text=clean_text(blocks), metadata=metadata, blocks=blocks, kind="html",
+                  encoding=encoding)
+
+
+def _detect(blocks: list[HtmlBlock], chosen: set[int]) -> str | None:
+    inside = [b.text for b in blocks if chosen and in_container(b, chosen)]
+    return detect_language((inside or [b.text for b in blocks])[:LANGUAGE_SAMPLE_BLOCKS * 4])
+
+
+def _visible_title(blocks: list[HtmlBlock], chosen: set[int]) -> str | None:
+    h1 = [b for b in blocks if b.level == 1]
+    if not h1:
+        return None
+    first_kept = next((b.index for b in blocks if b.kept), len(blocks))
+    inside = [b for b in h1 if chosen and in_container(b, chosen)]
+    before = [b for b in h1 if b.index <= first_kept]
+    pick = (inside or before[-1:] or h1)[0]
+    return pick.text.replace("\n", " ")
+
+
+def _times(root) -> list[str]:
+    out = []
+    for el in root.iter("time"):
+        value = el.get("datetime")
+        if value:
+            out.append(value.strip())
+        if len(out) >= 3:
+            break
+    return out
+
+
+def _append_body(blocks: list[HtmlBlock], body: str) -> None:
+    """The page's JSON-LD articleBody, when the visible page has no article at all."""
+    line = blocks[-1].end + 1 if blocks else 0
+    for para in [p.strip() for p in body.split("\n") if p.strip()]:
+        text = " ".join(para.split())
+        block = HtmlBlock(index=len(blocks), text=text, start=line, end=line + 1,
+                          kind="paragraph", path="script[@type='application/ld+json']/articleBody",
+                          source_lines=[text], markdown=text)
+        block.decide(Verdict.KEPT, Category.CONTENT, "JSON-LD articleBody")
+        blocks.append(block)
+        line += 2
+
+

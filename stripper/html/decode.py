@@ -1,0 +1,67 @@
+"""HTML bytes → str: byte-order mark, then the page's own declaration, then detection.
+
+A declaration is only trusted when the bytes agree with it: pages saved as UTF-8
+often still say `iso-8859-1`, and some declare code pages that do not exist. Bytes
+that are valid UTF-8 are read as UTF-8 whatever the page says (the chance that a
+legacy page with non-ASCII letters is also valid UTF-8 is tiny); otherwise the
+declared code page is used if it decodes cleanly, else `stripper.decode` detects
+one. Never raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from stripper.decode import decode
+
+SNIFF_BYTES = 4096
+MAX_BAD_SHARE = 0.001  # a declared code page may leave this share of bytes undecodable
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
+)
+# Names browsers widen to a superset (WHATWG Encoding Standard).
+_SUPERSETS = {
+    "latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
+    "gb2312": "gb18030", "gbk": "gb18030", "euc-kr": "cp949", "shift-jis": "cp932",
+    "tis-620": "cp874", "iso8859-11": "cp874", "big5": "big5hkscs",
+}
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The code page a `<meta charset>` or http-equiv tag names, as a Python codec name."""
+    m = _META_CHARSET.search(raw[:SNIFF_BYTES])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore").strip(".:-").lower()
+    if name in ("x-user-defined", "unicode", "none"):
+        return None
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if codec.startswith(("utf-16", "utf-32")):  # ASCII-compatible markup cannot be UTF-16
+        return "utf-8"
+    return _SUPERSETS.get(codec, codec)
+
+
+def decode_html(raw: bytes | str) -> tuple[str, str | None]:
+    """Return (markup, encoding name); the name is None when given a str."""
+    if isinstance(raw, str):
+        return raw, None
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(name, errors="replace"), name
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(raw)
+    if declared and declared != "utf-8":
+        text = raw.decode(declared, errors="replace")
+        if text.count("\ufffd") <= MAX_BAD_SHARE * len(raw):
+            return text, declared
+    return decode(raw)

@@ -1,0 +1,121 @@
+"""What class and id names, tags and roles say about an element.
+
+Knowledge kept as data: each token list maps to the category of what it marks.
+Names are cut into tokens at spaces, `-`, `_` and camelCase humps, so `post-comments`
+and `shareBar` match `comments` and `share`, but `shadow` does not match `ad`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stripper.model import Category
+
+# token → category of the chrome it marks
+NEGATIVE_TOKENS: dict[str, Category] = {}
+for _category, _tokens in (
+    (Category.COMMENTS, "comment comments commentlist disqus respond replies discussion "
+                        "kommentare kommentar comentarios commentaires"),
+    (Category.FOOTER, "footer foot colophon copyright impressum legal"),
+    (Category.NAVIGATION, "nav navbar navigation menu menubar topbar sidebar side aside "
+                          "widget widgets rail skip pagination pager paging tags tagcloud "
+                          "taglist keywords categories masthead toolbar jump toc"),
+    (Category.BREADCRUMB, "breadcrumb breadcrumbs crumbs"),
+    (Category.RELATED_LIST, "related recommended recommendations recommend popular trending "
+                            "mostread teaser teasers more outbrain taboola similar "
+                            "latest also readmore"),
+    (Category.SHARE, "share sharing social sharebar socials follow print"),
+    (Category.COOKIE, "cookie cookies consent gdpr cmp privacy"),
+    (Category.NEWSLETTER, "newsletter subscribe subscription signup"),
+    (Category.ADS, "ad ads advert advertisement adv banner sponsor sponsored promo "
+                   "promotion commercial anzeige werbung"),
+    (Category.BYLINE, "byline author authors"),
+    (Category.LOGIN, "login signin register"),
+    (Category.BOILERPLATE, "caption figcaption credit credits disclaimer modal popup "
+                           "overlay dialog"),
+):
+    for _token in _tokens.split():
+        NEGATIVE_TOKENS[_token] = _category
+
+POSITIVE_TOKENS = frozenset((
+    "article", "articlebody", "articletext", "content", "entry", "entrycontent", "post",
+    "postbody", "postcontent", "story", "storybody", "text", "body", "main", "blog", "prose",
+    "richtext", "maincontent", "single", "page", "news", "hentry", "detail", "artikel",
+    "beitrag", "inhalt", "contenido",
+))
+# A positive compound found whole wins over a negative token beside it
+# ("article-body" in "article-body comments-disabled").
+STRONG_POSITIVE = re.compile(
+    r"article[-_]?(?:body|text|content)|entry[-_]?content|post[-_]?(?:body|content|text)|"
+    r"story[-_]?(?:body|content)|articlebody|main[-_]?content|rich[-_]?text",
+    re.IGNORECASE,
+)
+MAX_WEIGHT = 50
+HIDDEN_TOKENS = frozenset((
+    "hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text",
+    "d-none", "invisible",
+))
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPLIT = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
+
+# Tags that are chrome by themselves, wherever they are not the article.
+TAG_CATEGORY = {
+    "nav": Category.NAVIGATION,
+    "footer": Category.FOOTER,
+    "aside": Category.NAVIGATION,
+    "form": Category.COMMENT_FORM,
+    "figcaption": Category.BOILERPLATE,
+}
+ROLE_CATEGORY = {
+    "navigation": Category.NAVIGATION,
+    "contentinfo": Category.FOOTER,
+    "complementary": Category.NAVIGATION,
+    "banner": Category.NAVIGATION,
+    "search": Category.NAVIGATION,
+    "dialog": Category.COOKIE,
+    "alertdialog": Category.COOKIE,
+}
+
+
+def tokens(names: str) -> list[str]:
+    return [t.lower() for t in _SPLIT.split(names) if t]
+
+
+def is_hidden(el) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style and HIDDEN_STYLE.search(style):
+        return True
+    cls = el.get("class")
+    if not cls:
+        return False
+    names = cls.lower().split()
+    # "hidden lg:flex", "d-none d-md-block": hidden only on some screens
+    return (any(t in HIDDEN_TOKENS for t in names)
+            and not any(":" in t or (t.startswith("d-") and t != "d-none") for t in names))
+
+
+def judge(tag: str, names: str, role: str | None) -> tuple[Category | None, int]:
+    """(chrome category or None, positive weight) of an element."""
+    weight = 0
+    category = TAG_CATEGORY.get(tag)
+    if role:
+        category = ROLE_CATEGORY.get(role.lower(), category)
+        if role.lower() in ("main", "article"):
+            weight += 25
+    if names:
+        if STRONG_POSITIVE.search(names):
+            return None, min(weight + 40, MAX_WEIGHT)
+        found = None
+        for token in tokens(names):
+            if found is None and token in NEGATIVE_TOKENS:
+                found = NEGATIVE_TOKENS[token]
+            elif token in POSITIVE_TOKENS:
+                weight = min(weight + 25, MAX_WEIGHT)
+        if found is not None:
+            if weight:  # "post-footer", "content-sidebar": the chrome word decides
+                weight = 0
+            category = category or found
+            weight -= 25
+    return category, min(weight, MAX_WEIGHT)

@@ -1,0 +1,68 @@
+"""Markup → a cleaned lxml tree, safely.
+
+lxml's HTML parser reads no network resources and resolves no external entities.
+Its depth limit (256 elements) would silently drop the rest of a page nested deeper
+— old pages with thousands of unclosed `<font>` tags do that — so a page that hits
+it is parsed again with the limit raised to libxml2's "huge" maximum, and, if even
+that is not enough, once more with its container tags flattened. Size is guarded
+here, not by libxml2: scripts, styles and inline data URIs are cut out first, and a
+page still larger than `MAX_MARKUP_CHARS` is refused with a clear error.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+MAX_MARKUP_CHARS = 12_000_000
+_BULKY = re.compile(
+    r"<(script|style|svg|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->|data:[a-z/+.-]+;base64,[A-Za-z0-9+/=\s]{200,}",
+    re.IGNORECASE | re.DOTALL,
+)
+_CONTAINERS = re.compile(
+    r"</?(?:div|span|font|b|i|u|em|strong|center|section|small|big|a|table|tbody|tr|td|"
+    r"article|main|aside|header|footer|nav|ul|ol|li|blockquote)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+class PageTooLarge(ValueError):
+    """The page is too large to parse safely."""
+
+
+def _parser(huge: bool) -> html.HTMLParser:
+    return html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+                           huge_tree=huge, default_doctype=False)
+
+
+_PARSERS = {False: _parser(False), True: _parser(True)}
+
+
+def _too_deep(parser: html.HTMLParser) -> bool:
+    return any("depth" in e.message for e in parser.error_log
+               if e.type_name == "ERR_RESOURCE_LIMIT")
+
+
+def parse(markup: str) -> html.HtmlElement | None:
+    """The document's root element, or None when there is nothing to parse."""
+    markup = markup.replace("\x00", "")
+    if len(markup) > MAX_MARKUP_CHARS:
+        markup = _BULKY.sub(" ", markup)
+        if len(markup) > MAX_MARKUP_CHARS:
+            raise PageTooLarge(
+                f"HTML page too large ({len(markup):,} characters of markup after removing "
+                f"scripts and styles; the limit is {MAX_MARKUP_CHARS:,})")
+    if not markup.strip():
+        return None
+    for attempt in ("plain", "huge", "flat"):
+        if attempt == "flat":
+            markup = _CONTAINERS.sub(" ", markup)
+        parser = _PARSERS[attempt != "plain"]
+        try:
+            root = html.document_fromstring(markup, parser=parser)
+        except (etree.ParserError, ValueError):
+            return None
+        if not _too_deep(parser):
+            break
+    return root

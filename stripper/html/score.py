@@ -1,0 +1,194 @@
+"""Strong signals first: the article's container, then per-block priors on the labels.
+
+The container is chosen in the manner of readability: every paragraph-like block
+gives points (length, commas) to the block-level elements above it, decaying with
+distance; an element's total is cut by its link density and raised or lowered by its
+tag, class, id, role and `itemprop=articleBody`; blocks that the page's own JSON-LD
+`articleBody` contains count triple. Siblings of the winner that score well join it.
+
+The shared classifier's labels are then revised (`revise_labels`) with what the DOM
+knows and a text dump does not: blocks inside chrome (nav, footer, comments, share
+bars, cookie notices, … by tag or class/id name) are bad for sure; blocks made of
+links are navigation; blocks outside the container lose one class (good → near-good
+→ short → bad), so only a paragraph next to the article can join it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from stripper.classify import Klass, Label
+from stripper.features import normalise
+from stripper.model import Category
+from stripper.segment.html import Container, HtmlBlock
+
+MIN_PARAGRAPH_CHARS = 25
+SCORED_KINDS = ("paragraph", "quote", "code", "list-item")
+DECAY = (1.0, 0.6, 0.45, 0.35, 0.3)  # share of a block's points for its parent, grandparent, …
+TAG_BONUS = {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "pre": 3,
+             "blockquote": 3, "ul": -3, "ol": -3, "dl": -3, "li": -3, "form": -3,
+             "address": -3, "h1": -5, "h2": -5, "h3": -5, "th": -5}
+JSON_LD_FACTOR = 3.0
+SIBLING_SHARE = 0.2  # a sibling scoring this share of the winner joins it
+MIN_SIBLING_SCORE = 10.0
+# Link density above which a block is navigation, and above which that is certain.
+LINK_DENSITY_BAD = 0.5
+LINK_DENSITY_HARD = 0.8
+MIN_CANDIDATE_SCORE = 15.0
+WRAPPER_SHARE = 0.5
+_COMMAS = regex.compile(r"[,，、،;；]")
+DEMOTE = {Klass.GOOD: Klass.NEARGOOD, Klass.NEARGOOD: Klass.SHORT, Klass.SHORT: Klass.BAD,
+          Klass.BAD: Klass.BAD}
+
+
+def body_matches(blocks: list[HtmlBlock], article_body: str | None) -> set[int]:
+    """Indexes of the blocks whose text the JSON-LD articleBody contains."""
+    if not article_body or len(article_body) < 200:
+        return set()
+    body = normalise(article_body)
+    found = set()
+    for b in blocks:
+        if len(b.text) >= 40:
+            key = normalise(b.text)
+            probe = key[:80]
+            if probe and probe in body:
+                found.add(b.index)
+    return found
+
+
+def find_container(
+    blocks: list[HtmlBlock], containers: list[Container], confirmed: set[int]
+) -> set[int]:
+    """Ids of the containers that make up the article (the winner and its good siblings)."""
+    scores: dict[int, float] = {}
+    for b in blocks:
+        if b.kind not in SCORED_KINDS or len(b.text) < MIN_PARAGRAPH_CHARS:
+            continue
+        if b.link_density > LINK_DENSITY_BAD:
+            continue
+        points = 1.0 + len(_COMMAS.findall(b.text)) + min(3.0, len(b.text) / 100)
+        if b.index in confirmed:
+            points *= JSON_LD_FACTOR
+        if b.kind == "list-item":
+            points *= 0.5
+        anc = b.anc
+        own = 1 if containers[anc[-1]].tag not in ("div", "td", "section", "article") else 0
+        for level, share in enumerate(DECAY):
+            k = len(anc) - 1 - level - own
+            if k < 0:
+                break
+            scores[anc[k]] = scores.get(anc[k], 0.0) + points * share
+    if not scores:
+        return set()
+    chars, link_chars = sizes(blocks)
+    final = {}
+    for cid, score in scores.items():
+        c = containers[cid]
+        if c.tag in ("body", "html"):
+            continue
+        density = link_chars.get(cid, 0) / max(1, chars.get(cid, 1))
+        final[cid] = (score + TAG_BONUS.get(c.tag, 0) + c.weight) * (1.0 - density)
+    if not final:
+        return set()
+    best = max(final, key=final.__getitem__)
+    if final[best] < MIN_CANDIDATE_SCORE:
+        return set()
+    chosen = {best}
+    parent = containers[best].parent
+    threshold = max(MIN_SIBLING_SCORE, final[best] * SIBLING_SHARE)
+    for cid, score in final.items():
+        if cid != best and containers[cid].parent == parent and parent >= 0 and score >= threshold:
+            chosen.add(cid)
+    return chosen
+
+
+def sizes(blocks: list[HtmlBlock]) -> tuple[dict[int, int], dict[int, int]]:
+    """Characters and link characters of text inside each container."""
+    link_chars: dict[int, int] = {}
+    chars: dict[int, int] = {}
+    for b in blocks:
+        n, links = len(b.text), b.link_chars
+        for a in b.anc:
+            chars[a] = chars.get(a, 0) + n
+            if links:
+                link_chars[a] = link_chars.get(a, 0) + links
+    return chars, link_chars
+
+
+def ancestors_of(chosen: set[int], containers: list[Container]) -> set[int]:
+    out: set[int] = set()
+    for cid in chosen:
+        p = containers[cid].parent
+        while p >= 0 and p not in out:
+            out.add(p)
+            p = containers[p].parent
+    return out
+
+
+def chrome_of(block: HtmlBlock, containers: list[Container], exempt: set[int]) -> Container | None:
+    """The innermost chrome container around the block, skipping the article's own ones
+    and wrappers of it (`exempt`)."""
+    for cid in reversed(block.anc):
+        if cid in exempt:
+            continue
+        c = containers[cid]
+        if c.category is not None and c.tag not in ("body", "html"):
+            return c
+    return None
+
+
+def in_container(block: HtmlBlock, chosen: set[int]) -> bool:
+    return any(a in chosen for a in block.anc)
+
+
+def prelabel(
+    blocks: list[HtmlBlock], containers: list[Container], chosen: set[int]
+) -> dict[int, Label]:
+    """Labels decided by the DOM alone: blocks inside chrome containers."""
+    exempt = chosen | ancestors_of(chosen, containers)
+    if chosen:
+        # A "chrome" element holding most of the article is a wrapper, not chrome
+        # (`paywall-container`, `has-sidebar` on a wrapper of everything).
+        chars, _ = sizes(blocks)
+        article = sum(chars.get(c, 0) for c in chosen)
+        exempt |= {cid for cid, c in enumerate(containers)
+                   if c.category is not None and chars.get(cid, 0) >= WRAPPER_SHARE * article}
+    out = {}
+    for b in blocks:
+        c = chrome_of(b, containers, exempt)
+        if c is not None:
+            names = f"{c.element.get('class') or ''} {c.element.get('id') or ''}".split()
+            hint = f"<{c.tag}{'.' + names[0] if names else ''}>"
+            out[b.index] = Label(Klass.BAD, c.category, f"in {hint[:40]}", hard=True)
+    return out
+
+
+def revise_labels(
+    blocks: list[HtmlBlock], labels: list[Label], chosen: set[int], confirmed: set[int]
+) -> None:
+    """Fold the DOM's priors into the shared classifier's labels, in place."""
+    for i, (b, label) in enumerate(zip(blocks, labels, strict=True)):
+        if label.hard:
+            continue
+        density = b.link_density
+        inside = bool(chosen) and in_container(b, chosen)
+        limit = LINK_DENSITY_HARD if inside and b.kind == "paragraph" else LINK_DENSITY_BAD
+        if density >= limit and b.links and b.index not in confirmed:
+            hard = density >= LINK_DENSITY_HARD or b.kind == "list-item"
+            labels[i] = Label(Klass.BAD, Category.NAVIGATION,
+                              f"link density {density:.2f}", hard=hard)
+            continue
+        if b.index in confirmed:
+            labels[i] = Label(Klass.GOOD, Category.CONTENT, "in JSON-LD articleBody")
+            continue
+        if not chosen:
+            continue
+        if inside:
+            if b.kind == "heading" and label.klass is Klass.BAD:
+                labels[i] = Label(Klass.SHORT, label.category, label.reason + ", heading")
+        elif label.klass is not Klass.BAD:
+            labels[i] = Label(DEMOTE[label.klass], label.category,
+                              label.reason + ", outside the article container")
+        else:
+            labels[i] = Label(Klass.BAD, label.category,
+                              label.reason + ", outside the article container", hard=True)

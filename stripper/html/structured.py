@@ -1,0 +1,128 @@
+"""What a page declares about itself: JSON-LD, microdata, `<meta>` and `<link>` tags.
+
+Read before the tree is cleaned (JSON-LD lives in `<script>` elements). Everything
+here is optional: broken JSON, odd types and missing fields are skipped quietly.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from lxml import html
+
+ARTICLE_TYPES = ("article", "posting", "report", "blog", "review", "webpage", "recipe",
+                 "howto", "question", "qapage", "discussionforum")
+MAX_JSON_CHARS = 2_000_000
+
+
+@dataclass(slots=True)
+class PageInfo:
+    lang: str | None = None
+    title: str | None = None  # <title>
+    meta: dict[str, str] = field(default_factory=dict)  # og:title, description, … (first wins)
+    tags: list[str] = field(default_factory=list)  # article:tag
+    canonical: str | None = None
+    ld: dict = field(default_factory=dict)  # the article-like JSON-LD object, if any
+    publisher: str | None = None  # JSON-LD publisher or WebSite name
+    microdata_body: list[html.HtmlElement] = field(default_factory=list)
+
+
+def read_page_info(root: html.HtmlElement) -> PageInfo:
+    info = PageInfo()
+    info.lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
+    for el in root.iter("title", "meta", "link", "script"):
+        tag = el.tag
+        if tag == "title":
+            if info.title is None and el.getparent() is not None:
+                info.title = " ".join((el.text_content() or "").split()) or None
+        elif tag == "meta":
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+            value = " ".join((el.get("content") or "").split())
+            if not key or not value:
+                if (el.get("http-equiv") or "").lower() == "content-language" and value:
+                    info.meta.setdefault("content-language", value)
+                continue
+            if key == "article:tag":
+                info.tags.append(value)
+            info.meta.setdefault(key, value)
+        elif tag == "link":
+            rel = (el.get("rel") or "").lower().split()
+            if "canonical" in rel and el.get("href") and info.canonical is None:
+                info.canonical = el.get("href").strip()
+        elif (el.get("type") or "").lower().strip() == "application/ld+json":
+            _read_json_ld(el.text or "", info)
+    info.microdata_body = [el for el in root.iterfind(".//*[@itemprop]")
+                           if "articlebody" in el.get("itemprop", "").lower().split()]
+    return info
+
+
+def _read_json_ld(text: str, info: PageInfo) -> None:
+    if len(text) > MAX_JSON_CHARS:
+        return
+    try:
+        data = json.loads(text.strip().rstrip(";"))
+    except (ValueError, RecursionError):
+        return
+    for obj in _objects(data, 0):
+        types = obj.get("@type")
+        types = " ".join(t for t in (types if isinstance(types, list) else [types])
+                         if isinstance(t, str)).lower()
+        if types in ("website", "organization", "newsmediaorganization") and not info.publisher:
+            name = obj.get("name")
+            info.publisher = name if isinstance(name, str) else None
+            continue
+        if not any(t in types for t in ARTICLE_TYPES):
+            continue
+        if _richness(obj) > (_richness(info.ld) if info.ld else -1):
+            info.ld = obj
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            info.publisher = info.publisher or publisher["name"]
+
+
+def _richness(obj: dict) -> int:
+    body = 2 if obj.get("articleBody") or obj.get("text") else 0
+    return body + (1 if obj.get("headline") else 0)
+
+
+def _objects(data, depth: int):
+    """Every JSON object in a JSON-LD document, @graph and nested lists included."""
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _objects(graph, depth + 1)
+        main = data.get("mainEntity")
+        if isinstance(main, dict | list):
+            yield from _objects(main, depth + 1)
+
+
+def text_value(value) -> str | None:
+    """A JSON-LD value as one string: names of objects, the first of lists."""
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    if isinstance(value, dict):
+        return text_value(value.get("name") or value.get("@value"))
+    if isinstance(value, list):
+        for item in value:
+            found = text_value(item)
+            if found:
+                return found
+    return None
+
+
+def names(value) -> list[str]:
+    """Every name in a JSON-LD author-like value."""
+    if isinstance(value, list):
+        out = []
+        for item in value:
+            out.extend(names(item))
+        return out
+    found = text_value(value)
+    return [found] if found else []
