@@ -40,8 +40,8 @@ COLUMN_EXTEND = 1
 EXTEND_CLASSES = (Klass.GOOD,)
 COLUMN_GAP = 6  # blocks that may separate the article from a paragraph in its column
 # A page without one paragraph this long, or this many good words in all, has no article.
-MIN_PARAGRAPH_WORDS = 25
-MIN_ARTICLE_WORDS = 60  # another region is kept when it is worth this share of the best
+MIN_PARAGRAPH_WORDS = 15
+MIN_ARTICLE_WORDS = 40  # another region is kept when it is worth this share of the best
 
 
 def block_value(block: Block, label: Label) -> float:
