@@ -39,8 +39,8 @@ for _category, _tokens in (
 
 POSITIVE_TOKENS = frozenset((
     "article", "articlebody", "articletext", "content", "entry", "entrycontent", "post",
-    "postbody", "postcontent", "story", "storybody", "text", "body", "main", "blog", "prose",
-    "richtext", "maincontent", "single", "page", "news", "hentry", "detail", "artikel",
+    "postbody", "postcontent", "story", "storybody", "body", "main", "blog", "prose",
+    "richtext", "maincontent", "hentry", "artikel",
     "beitrag", "inhalt", "contenido",
 ))
 # A positive compound found whole wins over a negative token beside it
@@ -108,11 +108,13 @@ def judge(tag: str, names: str, role: str | None) -> tuple[Category | None, int]
         if STRONG_POSITIVE.search(names):
             return None, min(weight + 40, MAX_WEIGHT)
         found = None
+        positive = False
         for token in tokens(names):
             if found is None and token in NEGATIVE_TOKENS:
                 found = NEGATIVE_TOKENS[token]
-            elif token in POSITIVE_TOKENS:
-                weight = min(weight + 25, MAX_WEIGHT)
+            elif token in POSITIVE_TOKENS and not positive:
+                positive = True
+                weight += 25
         if found is not None:
             if weight:  # "post-footer", "content-sidebar": the chrome word decides
                 weight = 0

@@ -36,6 +36,10 @@ LINK_DENSITY_BAD = 0.5
 LINK_DENSITY_HARD = 0.8
 MIN_CANDIDATE_SCORE = 15.0
 WRAPPER_SHARE = 0.5
+WIDEN_SHARE = 1.4  # go up to the parent when it holds this many times the paragraph text
+MIN_CONFIRMED = 2  # JSON-LD articleBody paragraphs found that fix the container
+WEIGHT_SCALE = 50.0  # a container's class/id/tag weight multiplies its score by 1 + w/scale
+MIN_WEIGHT_FACTOR = 0.25
 _COMMAS = regex.compile(r"[,，、،;；]")
 DEMOTE = {Klass.GOOD: Klass.NEARGOOD, Klass.NEARGOOD: Klass.SHORT, Klass.SHORT: Klass.BAD,
           Klass.BAD: Klass.BAD}
@@ -87,19 +91,57 @@ def find_container(
         if c.tag in ("body", "html"):
             continue
         density = link_chars.get(cid, 0) / max(1, chars.get(cid, 1))
-        final[cid] = (score + TAG_BONUS.get(c.tag, 0) + c.weight) * (1.0 - density)
+        factor = max(MIN_WEIGHT_FACTOR, 1.0 + c.weight / WEIGHT_SCALE)
+        final[cid] = (score + TAG_BONUS.get(c.tag, 0)) * (1.0 - density) * factor
     if not final:
         return set()
     best = max(final, key=final.__getitem__)
-    if final[best] < MIN_CANDIDATE_SCORE:
+    if len(confirmed) >= MIN_CONFIRMED:
+        best = _common_ancestor([blocks[i].anc for i in sorted(confirmed)], containers, best)
+    elif final[best] < MIN_CANDIDATE_SCORE:
         return set()
+    best = _widen(best, blocks, containers)
     chosen = {best}
     parent = containers[best].parent
-    threshold = max(MIN_SIBLING_SCORE, final[best] * SIBLING_SHARE)
+    threshold = max(MIN_SIBLING_SCORE, final.get(best, 0.0) * SIBLING_SHARE)
     for cid, score in final.items():
         if cid != best and containers[cid].parent == parent and parent >= 0 and score >= threshold:
             chosen.add(cid)
     return chosen
+
+
+def _common_ancestor(ancs: list[tuple[int, ...]], containers: list[Container], default: int) -> int:
+    common = ancs[0]
+    for anc in ancs[1:]:
+        n = 0
+        while n < min(len(common), len(anc)) and common[n] == anc[n]:
+            n += 1
+        common = common[:n]
+    while common and containers[common[-1]].tag in ("p", "li", "h1", "h2", "h3", "h4"):
+        common = common[:-1]
+    if not common or containers[common[-1]].tag in ("body", "html"):
+        return default
+    return common[-1]
+
+
+def _widen(best: int, blocks: list[HtmlBlock], containers: list[Container]) -> int:
+    """Go up while the parent holds much more paragraph text outside chrome: an article
+    split over sibling elements (each paragraph or section in its own wrapper)."""
+    text: dict[int, int] = {}
+    for b in blocks:
+        if (b.kind not in SCORED_KINDS or len(b.text) < MIN_PARAGRAPH_CHARS
+                or b.link_density > LINK_DENSITY_BAD):
+            continue
+        for a in reversed(b.anc):
+            if containers[a].category is not None:
+                break  # text inside chrome counts for nothing above it
+            text[a] = text.get(a, 0) + len(b.text)
+    current, above = best, containers[best].parent
+    while above >= 0 and containers[above].tag not in ("body", "html"):
+        if text.get(above, 0) >= WIDEN_SHARE * text.get(current, 0):
+            current = above
+        above = containers[above].parent
+    return current
 
 
 def sizes(blocks: list[HtmlBlock]) -> tuple[dict[int, int], dict[int, int]]:
