@@ -34,7 +34,7 @@ MAX_DATE_CHARS = 160  # a date line is short; longer text is not searched furthe
 _LEVANTINE = regex.compile(
     r"(?<!\p{L})(" + "|".join(sorted(LEVANTINE_MONTHS, key=len, reverse=True)) + r")(?!\p{L})"
 )
-_SAME_MONTH_TWICE = regex.compile(r"(\p{L}+)\s*/\s*\1")
+_SAME_MONTH_TWICE = regex.compile(r"(\p{L}+)\s*(?:/\s*\1|\(\s*\1\s*\))")
 
 UPDATED = regex.compile(
     r"updated|last\s+modified|aktualisiert|mis\s+à\s+jour|actualizado|обновлено|更新|"
@@ -81,20 +81,43 @@ def _dateparser():
     return dateparser
 
 
+_DATE_SPAN = regex.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?\d{4}"
+    r"|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+)
+_CLOCK = regex.compile(
+    r"[\s,.\-–—|·]*(?:at|um|à|a\s+las|в|kl\.|T)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?"
+    r"\s*(?:([ap])\.?\s?m\.?\b|(صباح)|(مساء))?",
+    regex.IGNORECASE,
+)
+
+
 def read_date(text: str, language: str | None = None) -> DateInfo | None:
-    """A DateInfo if `text` holds a date or a time, else None."""
+    """A DateInfo if `text` holds a date or a time, else None.
+
+    The date is cut out of the line first ("Posted on 3 March 2024 by …"), so
+    dateparser reads only the date and the clock time right after it.
+    """
     prepared = prepare(text[:MAX_DATE_CHARS])
     utc = bool(_UTC.search(prepared))
+    span = _DATE_SPAN.search(prepared)
+    if span is not None:
+        parsed = _parse(span.group(0), language)
+        if parsed is None:
+            return DateInfo(text=text.strip(), iso=None)
+        iso = parsed.date().isoformat()
+        clock = _CLOCK.match(prepared, span.end())
+        if clock is not None:
+            h, m, sec = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
+            if clock.group(4) and clock.group(4).lower() == "p" or clock.group(6):
+                h = h + 12 if h < 12 else h
+            if h < 24 and m < 60 and sec < 60:
+                iso += f"T{h:02d}:{m:02d}:{sec:02d}" + ("Z" if utc else "")
+        return DateInfo(text=text.strip(), iso=iso)
     cleaned = _label_free(prepared)
-    if _HAS_DATE_PARTS.search(cleaned):
-        parsed = _parse(cleaned, language)
-        if parsed is not None:
-            iso = parsed.isoformat()
-            if parsed.hour == parsed.minute == parsed.second == 0 and not _TIME.search(cleaned):
-                iso = parsed.date().isoformat()
-            elif utc and parsed.tzinfo is None:
-                iso += "Z"
-            return DateInfo(text=text.strip(), iso=iso)
     time = _TIME.search(cleaned)
     if time and len(cleaned) - len(time.group(0)) <= 3:
         h, m, s = int(time.group(1)), int(time.group(2)), int(time.group(3) or 0)

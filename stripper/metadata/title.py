@@ -18,6 +18,7 @@ from stripper.model import Block
 MAX_TITLE_WORDS = 30
 MIN_TITLE_CHARS = 8
 MIN_TITLE_WORDS = 3
+LONG_TITLE_WORDS = 18  # longer: more likely a standfirst than a headline
 BYLINE_DISTANCE = 3  # blocks
 HEAD_BLOCKS = 60  # how far before the article to look for the headline
 _SEPARATOR = regex.compile(r"\s+[-–—|:·•»]\s+|\s*[|]\s*")
@@ -37,8 +38,11 @@ def find_title(blocks: list[Block], article_start: int) -> Block | None:
         distance = (article_start - block.index) / max(1, article_start - lo)
         score = 2.0 * min(contained, 3) - distance
         score += 0.5 if block.features.words >= 5 else 0.0
+        score -= 1.0 if block.features.words > LONG_TITLE_WORDS and not block.features.cjk else 0.0
         score -= 1.0 if block.text.rstrip().endswith((".", "。", "۔")) else 0.0
         score += 1.0 if _followed_by_byline(blocks, block.index) else 0.0
+        # A headline opens its run of text; the standfirst and captions follow it.
+        score += 0.75 if block.index == 0 or not _could_be_title(blocks[block.index - 1]) else 0.0
         if score > best_score:
             best, best_score = block, score
     return best
