@@ -27,6 +27,7 @@ MIN_LETTERS = 0.55  # share of non-space characters that are letters
 NO_STOPWORDS_GOOD_WORDS = 18
 # Per-page calibration of the stopword thresholds (see _stopword_scale).
 CALIBRATION_BLOCKS = 3
+CALIBRATION_WORDS = 18  # blocks at least this long (and ending a sentence) calibrate
 TYPICAL_STOPWORD_RATIO = 0.45
 MIN_STOPWORD_SCALE = 0.5  # without a stopword list: length and punctuation decide
 
@@ -70,7 +71,7 @@ def _stopword_scale(blocks: list[Block]) -> float:
     the stopword density of German ones. The page's own long blocks tell.
     """
     ratios = sorted(b.features.stopword_ratio for b in blocks
-                    if effective_words(b) >= LONG_WORDS and b.features.terminal_punct)
+                    if effective_words(b) >= CALIBRATION_WORDS and b.features.terminal_punct)
     if len(ratios) < CALIBRATION_BLOCKS:
         return 1.0
     median = ratios[len(ratios) // 2]

@@ -35,8 +35,6 @@ KNOWN_GOLDEN_FAILURES: set[tuple[str, str]] = {
     ("forum-en.lynx", "text"),
     ("no-article.copy", "title"),
     ("no-article.w3m", "title"),
-    ("ru-news.lynx", "text"),
-    ("ru-news.w3m", "text"),
     ("ur-news.inscriptis", "place"),
 }
 
