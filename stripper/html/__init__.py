@@ -27,7 +27,7 @@ from stripper.html.score import (
 from stripper.html.structured import read_page_info, text_value
 from stripper.language import detect_language, stopwords_for
 from stripper.metadata.html import HtmlMetadata, describe_html, page_language
-from stripper.model import Category, Result, Verdict
+from stripper.model import Category, Features, Result, Verdict
 from stripper.rules import Rule
 from stripper.segment.html import HtmlBlock, element_path, lay_out, segment_dom
 from stripper.select import pick_article
@@ -36,6 +36,7 @@ __all__ = ["PageTooLarge", "extract_html"]
 
 FALLBACK_BODY_WORDS = 60  # JSON-LD articleBody shown when the visible page gave nothing
 LANGUAGE_SAMPLE_BLOCKS = 40
+MIN_SHORT_ARTICLE_WORDS = 15
 
 
 def extract_html(
@@ -48,17 +49,22 @@ def extract_html(
                       kind="html", encoding=encoding)
     info = read_page_info(root)
     blocks, containers = segment_dom(root)
+    paths: dict = {}
     for block in blocks:
-        block.path = element_path(containers[block.anc[-1]].element) if block.anc else None
+        block.path = element_path(containers[block.anc[-1]].element, paths) if block.anc else None
     lay_out(blocks)
     body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
     confirmed = body_matches(blocks, body)
     chosen = find_container(blocks, containers, confirmed)
     known = prelabel(blocks, containers, chosen)
     live = [b for b in blocks if b.index not in known]
-    language = language or page_language(info) or _detect(live, chosen)
+    language = language or _detect(live, chosen) or page_language(info)
     stopwords = stopwords_for(language)
-    measure_blocks(blocks, stopwords)
+    measure_blocks(live, stopwords)
+    for b in blocks:
+        if b.index in known:  # labelled by the DOM: cheap counts are enough
+            b.features = Features(chars=len(b.text), words=len(b.text.split()),
+                                  key=b.text.casefold())
     host = urlsplit(url).hostname if url else None
     applicable = [r for r in rules if r.applies_to(language, host)]
     live_labels = label_blocks(live, applicable, stopwords_available=stopwords.available)
@@ -66,6 +72,8 @@ def extract_html(
     labels = [known.get(b.index) or by_index[b.index] for b in blocks]
     revise_labels(blocks, labels, chosen, confirmed)
     pick_article(blocks, labels)
+    if not any(b.kept for b in blocks) and chosen and _is_article_page(info, root):
+        _keep_container(blocks, labels, chosen)
     if not any(b.kept for b in blocks) and body and len(body.split()) >= FALLBACK_BODY_WORDS:
         _append_body(blocks, body)
     visible_title = _visible_title(blocks, chosen)
@@ -73,6 +81,25 @@ def extract_html(
                              visible_title=visible_title, time_stamps=_times(root))
     return Result(text=clean_text(blocks), metadata=metadata, blocks=blocks, kind="html",
                   encoding=encoding)
+
+
+def _is_article_page(info, root) -> bool:
+    """The page says it is one article: og:type, JSON-LD type, or a single <article>."""
+    if info.meta.get("og:type", "").lower() == "article" or info.ld:
+        return True
+    return sum(1 for _ in root.iter("article")) == 1
+
+
+def _keep_container(blocks: list[HtmlBlock], labels: list, chosen: set[int]) -> None:
+    """A short article (no paragraph long enough for the shared selection) in a page that
+    declares itself an article: keep its container's blocks that no rule or chrome removed."""
+    inside = [b for b in blocks if in_container(b, chosen)]
+    keep = [b for b, lab in ((b, labels[b.index]) for b in inside)
+            if not lab.hard and b.link_density < 0.5]
+    if sum(b.features.words for b in keep) < MIN_SHORT_ARTICLE_WORDS:
+        return
+    for b in keep:
+        b.decide(Verdict.KEPT, Category.CONTENT, "short article in its container")
 
 
 def _detect(blocks: list[HtmlBlock], chosen: set[int]) -> str | None:

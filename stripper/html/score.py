@@ -9,8 +9,10 @@ tag, class, id, role and `itemprop=articleBody`; blocks that the page's own JSON
 The shared classifier's labels are then revised (`revise_labels`) with what the DOM
 knows and a text dump does not: blocks inside chrome (nav, footer, comments, share
 bars, cookie notices, … by tag or class/id name) are bad for sure; blocks made of
-links are navigation; blocks outside the container lose one class (good → near-good
-→ short → bad), so only a paragraph next to the article can join it.
+links are navigation; short lines inside the container (list items of a recipe, one-line
+paragraphs) are near-good, headings there are short (kept between content); blocks the
+statistics call bad outside the container are bad for sure, so the article region
+cannot swallow them, while good paragraphs outside it can still join the article.
 """
 
 from __future__ import annotations
@@ -41,8 +43,6 @@ MIN_CONFIRMED = 2  # JSON-LD articleBody paragraphs found that fix the container
 WEIGHT_SCALE = 50.0  # a container's class/id/tag weight multiplies its score by 1 + w/scale
 MIN_WEIGHT_FACTOR = 0.25
 _COMMAS = regex.compile(r"[,，、،;；]")
-DEMOTE = {Klass.GOOD: Klass.NEARGOOD, Klass.NEARGOOD: Klass.SHORT, Klass.SHORT: Klass.BAD,
-          Klass.BAD: Klass.BAD}
 
 
 def body_matches(blocks: list[HtmlBlock], article_body: str | None) -> set[int]:
@@ -228,9 +228,10 @@ def revise_labels(
         if inside:
             if b.kind == "heading" and label.klass is Klass.BAD:
                 labels[i] = Label(Klass.SHORT, label.category, label.reason + ", heading")
-        elif label.klass is not Klass.BAD:
-            labels[i] = Label(DEMOTE[label.klass], label.category,
-                              label.reason + ", outside the article container")
-        else:
+            elif (label.klass is Klass.SHORT and b.kind != "heading"
+                  and not b.links):
+                labels[i] = Label(Klass.NEARGOOD, Category.CONTENT,
+                                  label.reason + ", inside the article container")
+        elif label.klass is Klass.BAD:
             labels[i] = Label(Klass.BAD, label.category,
                               label.reason + ", outside the article container", hard=True)

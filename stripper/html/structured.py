@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from lxml import html
+from lxml import etree
 
 ARTICLE_TYPES = ("article", "posting", "report", "blog", "review", "webpage", "recipe",
                  "howto", "question", "qapage", "discussionforum")
@@ -25,17 +25,17 @@ class PageInfo:
     canonical: str | None = None
     ld: dict = field(default_factory=dict)  # the article-like JSON-LD object, if any
     publisher: str | None = None  # JSON-LD publisher or WebSite name
-    microdata_body: list[html.HtmlElement] = field(default_factory=list)
+    microdata_body: list[etree._Element] = field(default_factory=list)
 
 
-def read_page_info(root: html.HtmlElement) -> PageInfo:
+def read_page_info(root: etree._Element) -> PageInfo:
     info = PageInfo()
     info.lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     for el in root.iter("title", "meta", "link", "script"):
         tag = el.tag
         if tag == "title":
             if info.title is None and el.getparent() is not None:
-                info.title = " ".join((el.text_content() or "").split()) or None
+                info.title = " ".join("".join(el.itertext()).split()) or None
         elif tag == "meta":
             key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
             value = " ".join((el.get("content") or "").split())

@@ -60,10 +60,10 @@ def describe_html(
     published = _date(text_value(ld.get("datePublished")) if ld else None,
                       meta.get("article:published_time"), meta.get("og:published_time"),
                       meta.get("date"), meta.get("dc.date"), meta.get("dcterms.created"),
-                      meta.get("pubdate"), *(time_stamps or [])[:1])
+                      meta.get("pubdate"), *(time_stamps or [])[:1], language=language)
     updated = _date(text_value(ld.get("dateModified")) if ld else None,
                     meta.get("article:modified_time"), meta.get("og:updated_time"),
-                    meta.get("dcterms.modified"))
+                    meta.get("dcterms.modified"), language=language)
     if published is None:
         published = _visible_date(blocks, language)
     authors = names(ld.get("author")) if ld else []
@@ -149,14 +149,14 @@ def _site_from_title(page_title: str, title: str) -> str | None:
     return None
 
 
-def _date(*values: str | None) -> DateInfo | None:
+def _date(*values: str | None, language: str | None = None) -> DateInfo | None:
     for value in values:
         if not value:
             continue
         value = value.strip()
         if _ISO.match(value):
             return DateInfo(value, value.replace(" ", "T", 1))
-        found = read_date(value, None)
+        found = read_date(value, language)
         if found is not None:
             return DateInfo(value, found.iso)
     return None
