@@ -17,6 +17,8 @@ from stripper.model import Block
 
 _BULLET_START = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|\[\d+\])\s")
 _FIRST_WORD = regex.compile(r"^\s*(\S+)")
+_LINK_MARK = regex.compile(r"\[\d+\]")
+_SENTENCE_END = regex.compile(r"[.!?؟。！？…]['\"’”»)]*\s*$")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _MIN_WRAPPED_SHARE = 0.2  # of long lines ending near the width
 _WRAP_SLACK = 12  # columns: how far short of the width a wrapped line may end
@@ -85,6 +87,8 @@ def _continues(line: str, nxt: str, width: int) -> bool:
     first = _FIRST_WORD.match(nxt)
     if first is None:
         return False
+    if _LINK_MARK.match(first.group(1)) and _SENTENCE_END.search(line):
+        return False  # "… jump out." then "[24]Reply [25]Quote": a button row, not a wrap
     body = cells(line.rstrip())
     if _CJK_CHAR.search(line.rstrip()[-1:]):
         return body >= width - 3  # CJK wraps at any character
