@@ -25,14 +25,9 @@ TEXT_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "text"
 KNOWN_GOLDEN_FAILURES: set[tuple[str, str]] = {
     ("de-news.lynx", "place"),
     ("en-news.w3m", "title"),
-    ("es-list.inscriptis", "place"),
-    ("fa-news.lynx", "place"),
     ("fa-news.lynx", "published"),
     ("fa-news.lynx", "title"),
     ("forum-en.inscriptis", "title"),
-    ("no-article.copy", "title"),
-    ("no-article.w3m", "title"),
-    ("ur-news.inscriptis", "place"),
 }
 
 

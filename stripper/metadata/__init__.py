@@ -18,8 +18,12 @@ DATE_LOOKAHEAD = 3  # and after its end (bylines at the foot)
 MAX_DATE_WORDS = 16
 _PLACE_LINE = regex.compile(r"^\s*(\p{L}[\p{L}\p{M}\s.'’]{1,30}?)\s+[-–—]\s+(\S.{0,40})$")
 _PLACE_LEAD = regex.compile(
-    r"^\s*(\p{L}[\p{L}\p{M}\s.'’]{1,30}?)\s*(?:\([^)]{1,30}\))?\s*[-–—]\s+\S"
+    r"^\s*(\p{L}[\p{L}\p{M}\s.'’]{1,30}?)\s*(?:\([^)]{1,30}\))?\s*(?:[-–—]|(?<=\p{L}):)\s+\S"
 )
+# Persian agencies' formula: "به گزارش <agency> از <place>،"
+_PLACE_REPORT = regex.compile(r"به\s+گزارش\s+[^،,]{1,40}?\s+از\s+(\p{L}[\p{L}\p{M}]+)\s*[،,]")
+_BYLINE_PARTS = regex.compile(r"\s+[·|•]\s+")
+MAX_PLACE_WORDS = 2
 
 
 def describe(
@@ -29,7 +33,7 @@ def describe(
     kept = [b for b in blocks if b.kept]
     start = kept[0].index if kept else len(blocks)
     end = kept[-1].index + 1 if kept else len(blocks)
-    title = find_title(blocks, start)
+    title = find_title(blocks, start) if kept else None  # no article, no headline
     if title is not None:
         for block in blocks:
             if block is title:
@@ -90,7 +94,21 @@ def _place(blocks: list[Block], start: int, site: str | None) -> str | None:
                 block.category, block.reason = Category.DATELINE, "dateline"
                 return m.group(1).strip()
     if start < len(blocks):
-        m = _PLACE_LEAD.match(blocks[start].text)
-        if m and len(m.group(1).split()) <= 3:
+        lead = blocks[start].text
+        m = _PLACE_LEAD.match(lead) or _PLACE_REPORT.search(lead[:120])
+        if m and len(m.group(1).split()) <= MAX_PLACE_WORDS:
             return m.group(1).strip()
+    return _place_in_byline(blocks, start)
+
+
+def _place_in_byline(blocks: list[Block], start: int) -> str | None:
+    """"Author · Zaragoza · 28 May 2025": the short name between byline and date."""
+    for block in blocks[max(0, start - DATE_LOOKBACK):start]:
+        if block.category not in (Category.TIMESTAMP, Category.BYLINE):
+            continue
+        parts = [p.strip() for p in _BYLINE_PARTS.split(block.text)]
+        for part in parts[1:-1]:
+            if (1 <= len(part.split()) <= 2 and not any(c.isdigit() for c in part)
+                    and part[:1].isupper()):
+                return part
     return None
