@@ -27,7 +27,6 @@ KNOWN_GOLDEN_FAILURES: set[tuple[str, str]] = {
     ("en-news.w3m", "title"),
     ("fa-news.lynx", "published"),
     ("fa-news.lynx", "title"),
-    ("forum-en.inscriptis", "title"),
 }
 
 
