@@ -24,14 +24,15 @@ for _category, _tokens in (
     (Category.RELATED_LIST, "related recommended recommendations recommend popular trending "
                             "mostread teaser teasers more outbrain taboola similar "
                             "latest also readmore"),
-    (Category.SHARE, "share sharing social sharebar socials follow print"),
+    (Category.SHARE, "share sharing social sharebar socials follow print actions"),
     (Category.COOKIE, "cookie cookies consent gdpr cmp privacy"),
     (Category.NEWSLETTER, "newsletter subscribe subscription signup"),
     (Category.ADS, "ad ads advert advertisement adv banner sponsor sponsored promo "
                    "promotion commercial anzeige werbung"),
-    (Category.BYLINE, "byline author authors"),
+    (Category.BYLINE, "byline author authors user username userinfo attribution meta"),
+    (Category.TIMESTAMP, "date dateline timestamp"),
     (Category.LOGIN, "login signin register"),
-    (Category.BOILERPLATE, "caption figcaption credit credits disclaimer modal popup "
+    (Category.BOILERPLATE, "caption figcaption credit credits disclaimer modal popup signature "
                            "overlay dialog"),
 ):
     for _token in _tokens.split():

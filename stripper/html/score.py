@@ -198,7 +198,11 @@ def prelabel(
     out = {}
     for b in blocks:
         c = chrome_of(b, containers, exempt)
-        if c is not None:
+        if c is None and b.links and (b.link_density >= LINK_DENSITY_HARD or (
+                b.kind == "list-item" and b.link_density >= LINK_DENSITY_BAD)):
+            out[b.index] = Label(Klass.BAD, Category.NAVIGATION,
+                                 f"link density {b.link_density:.2f}", hard=True)
+        elif c is not None:
             names = f"{c.element.get('class') or ''} {c.element.get('id') or ''}".split()
             hint = f"<{c.tag}{'.' + names[0] if names else ''}>"
             out[b.index] = Label(Klass.BAD, c.category, f"in {hint[:40]}", hard=True)

@@ -1,0 +1,180 @@
+"""HTML pages: golden fixtures, metadata from <head>, decoding, malformed markup."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+import stripper
+from stripper.html.decode import declared_charset, decode_html
+from stripper.html.parse import PageTooLarge
+
+HTML = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+GOLDEN = sorted(p.stem.removesuffix(".expected") for p in HTML.glob("*.expected.txt"))
+PARAGRAPH = ("<p>The harbour committee met on Thursday evening and agreed, after a long "
+             "debate, that the old crane would stay where it is for at least another year.</p>")
+
+
+def strip_file(stem: str) -> stripper.Result:
+    return stripper.strip((HTML / f"{stem}.html").read_bytes())
+
+
+def test_golden_set_is_complete():
+    for stem in ("en-news", "jsonld-differs", "forum-en", "cookie-wall", "ar-news",
+                 "ar-legacy-cp1256", "nested-tables", "no-article"):
+        assert stem in GOLDEN
+
+
+@pytest.mark.parametrize("stem", GOLDEN)
+def test_golden(stem):
+    expected = (HTML / f"{stem}.expected.txt").read_text(encoding="utf-8")
+    result = strip_file(stem)
+    assert result.kind == "html"
+    assert (result.text + "\n" if result.text else "") == expected
+
+
+def test_no_article_is_empty():
+    assert strip_file("no-article").text == ""
+
+
+def test_comments_and_form_removed():
+    result = strip_file("en-news")
+    assert "Submit" not in result.text and "captcha" not in result.text.lower()
+    assert any(b.category.value in ("comments", "comment-form") for b in result.removed)
+
+
+def test_blocks_have_kind_path_and_reason():
+    result = strip_file("en-blog")
+    kinds = {b.kind for b in result.kept}
+    assert {"paragraph", "heading", "list-item"} <= kinds
+    assert all(b.path and b.path.startswith("html/body") for b in result.blocks)
+    assert all(b.reason for b in result.blocks)
+
+
+def test_json_ld_metadata():
+    meta = strip_file("jsonld-differs").metadata
+    assert meta.title == "Ferry timetable changes for winter"
+    assert meta.published.iso == "2025-10-02T08:15:00+01:00"
+    assert meta.author == "Mara Quill"
+    assert meta.site_name == "Coastline Courier"
+    assert meta.url == "https://courier.example/2025/ferry-winter"
+    assert meta.tags == ["ferries", "transport"]
+    assert meta.language == "en"
+
+
+def test_visible_body_wins_over_json_ld():
+    text = strip_file("jsonld-differs").text
+    assert "half past seven" in text and "nine in the evening" not in text
+
+
+def test_title_without_site_suffix():
+    assert strip_file("cookie-wall").metadata.title == (
+        "Allotment waiting list shrinks as new plots open")
+    assert strip_file("nested-tables").metadata.title == "Village pond restored"
+
+
+def test_cookie_wall_removed():
+    result = strip_file("cookie-wall")
+    assert "cookies" not in result.text
+    assert any(b.category.value == "cookie" for b in result.removed)
+
+
+def test_rtl_page():
+    result = strip_file("ar-news")
+    assert result.metadata.language == "ar"
+    assert result.text.count("\n\n") >= 4
+
+
+def test_legacy_code_page():
+    raw = (HTML / "ar-legacy-cp1256.html").read_bytes()
+    assert declared_charset(raw) == "cp1256"
+    result = stripper.strip(raw)
+    assert result.encoding == "cp1256"
+    assert result.metadata.language == "ar"
+    assert "مكتبة عامة" in result.text
+
+
+def test_table_rows_are_blocks():
+    rows = [b for b in strip_file("nested-tables").kept if b.kind == "table"]
+    assert [b.text for b in rows] == ["Species Count", "Frogs 12", "Newts 5"]
+
+
+# -- decoding
+
+
+def test_utf8_wins_over_wrong_declaration():
+    raw = '<meta charset="iso-8859-1"><p>Grüße aus Köln</p>'.encode()
+    assert decode_html(raw) == ('<meta charset="iso-8859-1"><p>Grüße aus Köln</p>', "utf-8")
+
+
+@pytest.mark.parametrize("declared", ["no-such-charset", "utf-16", "x-user-defined", ""])
+def test_odd_declarations_never_crash(declared):
+    raw = f'<meta charset="{declared}"><p>caf\xe9 cr\xe8me</p>'.encode("cp1252")
+    text, _ = decode_html(raw)
+    assert "café" in text or "caf" in text
+
+
+def test_bom():
+    raw = b"\xef\xbb\xbf<html><body><p>x</p></body></html>"
+    assert decode_html(raw)[1] == "utf-8-sig"
+
+
+def test_gb2312_declared():
+    page = ('<html><head><meta charset="gb2312"></head>'
+            "<body><p>山区小学开设种子课堂。</p></body></html>")
+    text, enc = decode_html(page.encode("gb2312"))
+    assert enc == "gb18030" and "种子课堂" in text
+
+
+# -- malformed markup: a result or a clear error, quickly
+
+
+def timed(raw) -> tuple[stripper.Result, float]:
+    start = time.perf_counter()
+    result = stripper.strip(raw, kind="html")
+    return result, time.perf_counter() - start
+
+
+def test_unclosed_tags():
+    result, seconds = timed("<html><body><div><p>" + PARAGRAPH[3:-4] * 3 + "<p>" + PARAGRAPH[3:])
+    assert "old crane" in result.text and seconds < 5
+
+
+def test_mismatched_headings():
+    result, _ = timed("<body><h2>Harbour news</h3>" + PARAGRAPH * 4 + "</body>")
+    assert "old crane" in result.text
+
+
+def test_nul_bytes():
+    result, _ = timed(("<body>" + PARAGRAPH * 4 + "</body>").replace("crane", "cr\x00ane"))
+    assert "\x00" not in result.text and "old crane" in result.text
+
+
+def test_ten_thousand_deep_nesting():
+    page = "<html><body>" + "<div>" * 10_000 + PARAGRAPH * 4 + "</div>" * 10_000 + "</body></html>"
+    result, seconds = timed(page)
+    assert seconds < 10
+    assert "old crane" in result.text
+
+
+def test_fifty_megabyte_page():
+    page = "<html><body>" + PARAGRAPH * (50_000_000 // len(PARAGRAPH)) + "</body></html>"
+    start = time.perf_counter()
+    with pytest.raises(PageTooLarge, match="too large"):
+        stripper.strip(page, kind="html")
+    assert time.perf_counter() - start < 10
+
+
+def test_fifty_megabytes_of_inline_data_still_give_a_result():
+    blob = "A" * 50_000_000
+    page = (f'<html><body><img src="data:image/png;base64,{blob}">'
+            + PARAGRAPH * 4 + "</body></html>")
+    result, seconds = timed(page)
+    assert "old crane" in result.text and seconds < 15
+
+
+@pytest.mark.parametrize("raw", ["", "<", "<html>", "\x00\x00", b"\xff\xfe<\x00", "<p>" * 5000])
+def test_degenerate_inputs(raw):
+    assert isinstance(stripper.strip(raw, kind="html").text, str)
