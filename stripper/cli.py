@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 import stripper
+from stripper.cli_batch import batch
 from stripper.cli_diff import diff
 from stripper.cli_rules import prepare_rules
 from stripper.cli_rules import rules as rules_group
@@ -102,12 +103,8 @@ def _reason(exc: Exception) -> str:
 
 
 # Subcommands live in their own modules (cli_<name>.py); they are registered here.
-for command in (diff, rules_group):
+for command in (batch, diff, rules_group):
     cli.add_command(command)
-
-from stripper.cli_batch import batch  # noqa: E402
-
-cli.add_command(batch)
 
 
 def main() -> None:

@@ -16,10 +16,11 @@ from stripper.model import Block, Features
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
-_LETTER = regex.compile(r"[\p{L}\p{M}]")
+_NON_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
 _TERMINAL = regex.compile(
     r"[.!?؟۔。！？…:;؛]['\"’”»›」』）)\]\p{Pf}]*\s*(?:\[\d+\])?\s*$"
 )
+_TAIL = 24  # characters: enough for a sentence end, closing quotes and a link marker
 _URL = regex.compile(
     r"https?://|www\.|\w@[\w-]+\.\w|\[\d+\]|\.(?:com|org|net|html?|php|de|ru|cn)\b",
     regex.IGNORECASE,
@@ -56,9 +57,9 @@ def measure(text: str, stopwords: Stopwords) -> Features:
     return Features(
         chars=len(stripped),
         words=len(words),
-        letter_ratio=len(_LETTER.findall(stripped)) / nonspace,
+        letter_ratio=len(_NON_LETTERS.sub("", stripped)) / nonspace,
         stopword_ratio=stopwords.ratio(words),
-        terminal_punct=bool(_TERMINAL.search(stripped)),
+        terminal_punct=bool(_TERMINAL.search(stripped[-_TAIL:])),
         link_like=_link_likeness(stripped),
         bullet=bool(_BULLET.match(text)),
         cjk=cjk > nonspace * 0.3,
