@@ -6,19 +6,22 @@ Exit codes: 0 success, 1 when any input failed, 2 on usage errors (Click's own).
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 import stripper
 from stripper.cli_batch import batch
+from stripper.cli_common import (
+    error_reason,
+    input_label,
+    language_and_rule_options,
+    read_input,
+)
 from stripper.cli_diff import diff
 from stripper.cli_rules import prepare_rules
 from stripper.cli_rules import rules as rules_group
 from stripper.emit import FORMATS, render
 from stripper.rules import RuleError
-
-MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,15 +47,8 @@ def cli() -> None:
               show_default=True,
               help="text: the article; json: text, metadata and every block with its verdict "
                    "and reason; jsonl: one line per input, no blocks; markdown: title and text.")
-@click.option("--kind", type=click.Choice(stripper.KINDS), default="auto", show_default=True,
-              help="What the input is: a text dump, HTML, or tell them apart.")
 @click.option("--url", help="The page's address (chooses site-specific rules; kept in metadata).")
-@click.option("--lang", "language", metavar="CODE",
-              help="The page's language as an ISO 639-1 code; skips detection.")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="An extra TOML rule file, applied after the built-in rules (repeatable).")
-@click.option("--disable-rule", "disabled", multiple=True, metavar="ID",
-              help="Switch a rule off by id (repeatable).")
+@language_and_rule_options
 def clean(files, output, fmt, kind, url, language, rule_files, disabled) -> None:
     """Clean FILE(s) and print the article text.
 
@@ -69,37 +65,16 @@ def clean(files, output, fmt, kind, url, language, rule_files, disabled) -> None
     with sink:
         for name in files or ("-",):
             try:
-                raw = _read(name)
+                raw = read_input(name)
                 result = stripper.strip(raw, kind=kind, url=url, rules=extra,
                                         disable_rules=disabled, language=language)
             except (OSError, ValueError) as exc:
                 failed += 1
-                click.echo(f"stripper: {_label(name)}: {_reason(exc)}", err=True)
+                click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)
                 continue
             sink.write(render(result, fmt, source=None if name == "-" else name))
     sys.exit(1 if failed else 0)
 
-
-def _read(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a directory")
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise ValueError(f"too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
-    return path.read_bytes()
-
-
-def _label(name: str) -> str:
-    return "<stdin>" if name == "-" else name
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc)
 
 
 # Subcommands live in their own modules (cli_<name>.py); they are registered here.

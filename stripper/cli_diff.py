@@ -17,10 +17,14 @@ from rich.console import Console
 
 import stripper
 from stripper import diff as render
+from stripper.cli_common import (
+    error_reason,
+    input_label,
+    language_and_rule_options,
+    read_input,
+)
 from stripper.decode import decode
 from stripper.rules import RuleError
-
-MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
 @click.command()
@@ -43,15 +47,8 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024
                    "taller than the terminal.")
 @click.option("-w", "--width", type=click.IntRange(min=20), metavar="COLUMNS",
               help="Render for this many columns instead of the terminal's width.")
-@click.option("--kind", type=click.Choice(stripper.KINDS), default="auto", show_default=True,
-              help="What the input is: a text dump, HTML, or tell them apart.")
 @click.option("--url", help="The page's address (chooses site-specific rules).")
-@click.option("--lang", "language", metavar="CODE",
-              help="The page's language as an ISO 639-1 code; skips detection.")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="An extra TOML rule file, applied after the built-in rules (repeatable).")
-@click.option("--disable-rule", "disabled", multiple=True, metavar="ID",
-              help="Switch a rule off by id (repeatable).")
+@language_and_rule_options
 def diff(files, full, unified, side_by_side, explain, color, pager, width, kind, url, language,
          rule_files, disabled) -> None:
     """Show FILE with every removed block marked: its category and the rule or signal
@@ -80,13 +77,13 @@ def diff(files, full, unified, side_by_side, explain, color, pager, width, kind,
     summary = not unified and (len(inputs) > 1 or any(Path(n).is_dir() for n in names if n != "-"))
 
     if summary:
-        name_width = min(48, max((len(_label(n)) for n in inputs), default=0))
+        name_width = min(48, max((len(input_label(n)) for n in inputs), default=0))
         for name in inputs:
             result = _strip(name, options)
             if result is None:
                 failed += 1
                 continue
-            console.print(render.summary_line(result[0], _label(name), name_width=name_width),
+            console.print(render.summary_line(result[0], input_label(name), name_width=name_width),
                           soft_wrap=True)
         sys.exit(1 if failed else 0)
 
@@ -172,30 +169,9 @@ def _walk(folder: Path) -> Iterator[Path]:
 def _strip(name: str, options: dict) -> tuple[stripper.Result, bytes] | None:
     """Read and clean one input; on failure say why on standard error and return None."""
     try:
-        raw = _read(name)
+        raw = read_input(name)
         return stripper.strip(raw, **options), raw
     except (OSError, ValueError) as exc:
-        click.echo(f"stripper: {_label(name)}: {_reason(exc)}", err=True)
+        click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)
         return None
 
-
-def _read(name: str) -> bytes:
-    if name == "-":
-        return getattr(sys.stdin, "buffer", sys.stdin).read()
-    path = Path(name)
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a directory")
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise ValueError(f"too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
-    return path.read_bytes()
-
-
-def _label(name: str) -> str:
-    return "<stdin>" if name == "-" else name
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return str(exc)
