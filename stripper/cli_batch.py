@@ -9,6 +9,7 @@ from rich.console import Console
 
 import stripper
 from stripper.batch import BatchError, Config, default_jobs, run
+from stripper.cli_common import language_and_rule_options
 from stripper.rules import RuleError
 
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2,
@@ -60,14 +61,7 @@ class _Size(click.ParamType):
 @click.option("--max-size", type=_Size(), default="50M", show_default=True,
               help="Refuse larger inputs (after gunzip), e.g. 500K, 20M.")
 @click.option("--force", is_flag=True, help="Redo every page, even when its output is up to date.")
-@click.option("--kind", type=click.Choice(stripper.KINDS), default="auto", show_default=True,
-              help="What the inputs are: text dumps, HTML, or tell each apart.")
-@click.option("--lang", "language", metavar="CODE",
-              help="The pages' language (ISO 639-1); skips detection.")
-@click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="An extra TOML rule file (repeatable).")
-@click.option("--disable-rule", "disabled", multiple=True, metavar="ID",
-              help="Switch a rule off by id (repeatable).")
+@language_and_rule_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress display and no final report.")
 def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_size, force,
           kind, language, rule_files, disabled, quiet) -> None:
