@@ -47,9 +47,11 @@ def cli() -> None:
               show_default=True,
               help="text: the article; json: text, metadata and every block with its verdict "
                    "and reason; jsonl: one line per input, no blocks; markdown: title and text.")
+@click.option("--links", is_flag=True,
+              help="With --format markdown: keep the page's hyperlinks (HTML input).")
 @click.option("--url", help="The page's address (chooses site-specific rules; kept in metadata).")
 @language_and_rule_options
-def clean(files, output, fmt, kind, url, language, rule_files, disabled) -> None:
+def clean(files, output, fmt, links, kind, url, language, rule_files, disabled) -> None:
     """Clean FILE(s) and print the article text.
 
     With no FILE, or when FILE is -, read standard input. Errors name the file and
@@ -72,7 +74,7 @@ def clean(files, output, fmt, kind, url, language, rule_files, disabled) -> None
                 failed += 1
                 click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)
                 continue
-            sink.write(render(result, fmt, source=None if name == "-" else name))
+            sink.write(render(result, fmt, source=None if name == "-" else name, links=links))
     sys.exit(1 if failed else 0)
 
 

@@ -23,7 +23,7 @@ def clean_text(blocks: list[Block]) -> str:
     return "\n".join(out)
 
 
-def render(result: Result, fmt: str, *, source: str | None = None) -> str:
+def render(result: Result, fmt: str, *, source: str | None = None, links: bool = False) -> str:
     if fmt == "text":
         return result.text + "\n" if result.text else ""
     if fmt == "json":
@@ -31,7 +31,7 @@ def render(result: Result, fmt: str, *, source: str | None = None) -> str:
     if fmt == "jsonl":
         return json.dumps(_document(result, source, blocks=False), ensure_ascii=False) + "\n"
     if fmt == "markdown":
-        return to_markdown(result)
+        return to_markdown(result, links=links)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
@@ -41,10 +41,52 @@ def _document(result: Result, source: str | None, *, blocks: bool = True) -> dic
     return data
 
 
-def to_markdown(result: Result) -> str:
-    parts = []
-    if result.metadata.title:
-        parts.append(f"# {result.metadata.title}")
-    if result.text:
-        parts.append(result.text)
+def to_markdown(result: Result, *, links: bool = False) -> str:
+    """Title, then the kept blocks with their roles: headings, lists, quotes, tables, code.
+
+    Text dumps carry no roles, so their Markdown is the clean text under the title.
+    `links` keeps hyperlinks where the input had them (HTML).
+    """
+    parts = [f"# {result.metadata.title}"] if result.metadata.title else []
+    if result.kind != "html":
+        parts += [result.text] if result.text else []
+        return "\n\n".join(parts) + "\n" if parts else ""
+    previous: Block | None = None
+    chunk: list[str] = []
+    for block in (b for b in result.blocks if b.kept):
+        same_group = (previous is not None and block.kind == previous.kind
+                      and block.kind in ("list-item", "table")
+                      and getattr(block, "group", -1) == getattr(previous, "group", -2))
+        if not same_group and chunk:
+            parts.append("\n".join(chunk))
+            chunk = []
+        if block.kind == "table" and not same_group:
+            chunk.extend(_table_row(block, header=True))
+        else:
+            chunk.extend(_markdown_lines(block, links))
+        previous = block
+    if chunk:
+        parts.append("\n".join(chunk))
     return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _markdown_lines(block: Block, links: bool) -> list[str]:
+    text = getattr(block, "markdown", "") if links else ""
+    text = text or block.text
+    if block.kind == "heading":
+        return ["#" * min(6, max(2, getattr(block, "level", 2))) + " " + " ".join(text.split())]
+    if block.kind == "list-item":
+        return ["- " + " ".join(text.split())]
+    if block.kind == "quote":
+        return ["> " + line for line in text.splitlines()]
+    if block.kind == "code":
+        return ["```", block.text, "```"]
+    if block.kind == "table":
+        return _table_row(block, header=False)
+    return [text]
+
+
+def _table_row(block: Block, *, header: bool) -> list[str]:
+    cells = [c.replace("|", "\\|") for c in getattr(block, "cells", []) or [block.text]]
+    row = "| " + " | ".join(cells) + " |"
+    return [row, "|" + " --- |" * len(cells)] if header else [row]
