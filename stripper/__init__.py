@@ -70,7 +70,7 @@ def strip(
     if kind == "auto":
         kind = sniff_kind(text)
     url = url or page_url(text, kind)  # site rules: an HTML page's canonical link / og:url
-    active = rules_for_page(list(rules or []), disabled=set(disable_rules), url=url)
+    active = rules_for_page(list(rules or []), disabled=set(disable_rules), url=url, text=text)
     if kind == "html":
         return extract_html(text, encoding=encoding, url=url, rules=active, language=language)
     return _strip_text(text, kind=kind, encoding=encoding, url=url, rules=active,

@@ -289,7 +289,8 @@ def _deciding(result: stripper.Result, rule_set: RuleSet, url: str | None) -> li
     """The rule that decides each block, as classify.py chooses it."""
     url = url or result.metadata.url
     host = urlsplit(url).hostname if url else None
-    rules = [r for r in rules_for_page([rule_set], url=url)
+    page = "\n".join(b.text for b in result.blocks)
+    rules = [r for r in rules_for_page([rule_set], url=url, text=page)
              if r.scope in ("line", "block") and r.applies_to(result.metadata.language, host)]
     return Matcher(rules).first_matches([(b.text, b.features.words) for b in result.blocks])
 

@@ -253,3 +253,31 @@ def test_builtin_sets_parse_with_lines_and_descriptions():
         for rule in rule_set.rules:
             assert rule.line > 0 and rule.description
             assert rule.where.startswith("builtin:")
+
+
+SIGNED = """\
+[[rule]]
+id = "gazette.motto"
+category = "footer"
+pattern = '^Read all about it, every day'
+site_marker = 'The Harbour Gazette'
+"""
+
+
+def test_site_marker_chooses_a_rule_by_what_the_page_shows(tmp_path):
+    rule_file = tmp_path / "gazette.toml"
+    rule_file.write_text(SIGNED, encoding="utf-8")
+    paragraph = ("The council met on Tuesday and voted to keep the harbour open all winter, "
+                 "after a long debate about the cost of repairs to the old sea wall. ") * 3
+    page = f"{paragraph}\n\nRead all about it, every day of the week\n"
+    motto = "Read all about it, every day of the week"
+    unmarked = stripper.strip(page, kind="text", rules=[rule_file])
+    marked = stripper.strip(page + "\nThe Harbour Gazette\n", kind="text", rules=[rule_file])
+    decided = {b.text: b.reason for b in marked.blocks}
+    assert decided[motto] == "rule gazette.motto"
+    assert {b.text: b.reason for b in unmarked.blocks}[motto] != "rule gazette.motto"
+
+
+def test_bad_site_marker_is_a_clear_error():
+    with pytest.raises(RuleError, match="site_marker"):
+        parse_rule_set(SIGNED.replace("'The Harbour Gazette'", "'(unclosed'"), "bad.toml")

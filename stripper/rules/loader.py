@@ -24,6 +24,7 @@ import regex
 from stripper.model import Category
 
 MATCH_TIMEOUT = 0.05  # seconds per pattern per block
+MARKER_CHARS = 2_000_000  # how much of a page a site_marker is searched in
 PAGE_TIMEOUT = 0.5  # seconds per pattern per page scan, plus PAGE_TIMEOUT_PER_MB
 PAGE_TIMEOUT_PER_MB = 2.0
 
@@ -38,13 +39,14 @@ RULE_KEYS = {
     "action",
     "languages",
     "sites",
+    "site_marker",
     "priority",
     "description",
     "max_words",
     "examples",
     "counter_examples",
 }
-SET_KEYS = {"name", "version", "description", "sites", "rule"}
+SET_KEYS = {"name", "version", "description", "sites", "site_marker", "rule"}
 _FLAGS = {
     "i": regex.IGNORECASE,
     "ignorecase": regex.IGNORECASE,
@@ -90,6 +92,7 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     line: int = 0  # of `id = ...` in the source file (0: unknown)
     flags: str = ""
+    site_marker: regex.Pattern | None = field(default=None, compare=False)
     disabled: bool = field(default=False, compare=False)
     page_pattern: regex.Pattern | None = field(default=None, compare=False, repr=False)
 
@@ -214,12 +217,35 @@ def site_matches(site: str, host: str, url: str | None = None) -> bool:
     return True
 
 
-def select_for_url(rules: list[Rule], url: str | None) -> list[Rule]:
-    """Drop site-specific rules whose `sites` do not cover `url` (rules for all sites stay)."""
+def select_for_url(rules: list[Rule], url: str | None, text: str | None = None) -> list[Rule]:
+    """Drop site-specific rules for other sites (rules for all sites stay).
+
+    A rule is for a site by its `sites` (matched against `url`) or by its
+    `site_marker`, a pattern found in the page `text` (say, the site's footer);
+    either one is enough.
+    """
     host = urlsplit(url).hostname if url else None
-    return [r for r in rules
-            if not r.sites or (host is not None and any(site_matches(s, host, url)
-                                                        for s in r.sites))]
+    head = text[:MARKER_CHARS] if text else ""
+    found: dict[str, bool] = {}
+
+    def marked(rule: Rule) -> bool:
+        key = rule.site_marker.pattern
+        if key not in found:
+            try:
+                found[key] = bool(head) and rule.site_marker.search(
+                    head, timeout=PAGE_TIMEOUT) is not None
+            except TimeoutError:
+                found[key] = False
+        return found[key]
+
+    def for_this_page(rule: Rule) -> bool:
+        if not rule.sites and rule.site_marker is None:
+            return True
+        by_url = bool(rule.sites) and host is not None and any(
+            site_matches(s, host, url) for s in rule.sites)
+        return by_url or (rule.site_marker is not None and marked(rule))
+
+    return [r for r in rules if for_this_page(r)]
 
 
 def compile_pattern(pattern: str, flags: str | list[str] | None = None) -> regex.Pattern:
@@ -287,6 +313,11 @@ def check_rule_set(text: str, source: str = "<string>") -> tuple[RuleSet | None,
         if key in data and not isinstance(data[key], str | int | float):
             errors.append(RuleError(f"{key!r} must be a string", source=source,
                                     line=_key_line(text, key)))
+    set_marker = data.get("site_marker")
+    if set_marker is not None and not isinstance(set_marker, str):
+        errors.append(RuleError("'site_marker' must be a string (a pattern)", source=source,
+                                line=_key_line(text, "site_marker")))
+        set_marker = None
     set_sites = data.get("sites", [])
     if not _is_str_list(set_sites):
         errors.append(RuleError("'sites' must be a string or a list of strings",
@@ -306,7 +337,7 @@ def check_rule_set(text: str, source: str = "<string>") -> tuple[RuleSet | None,
     for n, table in enumerate(tables):
         line = lines[n] if n < len(lines) else None
         try:
-            rule = _parse_rule(table, n + 1, source, line, _as_list(set_sites))
+            rule = _parse_rule(table, n + 1, source, line, _as_list(set_sites), set_marker)
         except RuleError as exc:
             errors.append(exc)
             continue
@@ -339,7 +370,7 @@ def _is_str_list(value) -> bool:
 
 
 def _parse_rule(table: dict, number: int, source: str, line: int | None,
-                set_sites: list[str]) -> Rule:
+                set_sites: list[str], set_marker: str | None = None) -> Rule:
     rid = table.get("id")
     name = rid if isinstance(rid, str) and rid else None
 
@@ -386,6 +417,13 @@ def _parse_rule(table: dict, number: int, source: str, line: int | None,
         raise fail(exc.reason) from None
     except regex.error as exc:
         raise fail(f"bad pattern: {exc}") from None
+    marker = table.get("site_marker", set_marker)
+    if marker is not None and (not isinstance(marker, str) or not marker):
+        raise fail("'site_marker' must be a non-empty string (a pattern)")
+    try:
+        site_marker = regex.compile(marker, regex.MULTILINE) if marker else None
+    except regex.error as exc:
+        raise fail(f"bad site_marker: {exc}") from None
     return Rule(
         id=table["id"],
         category=category,
@@ -394,6 +432,7 @@ def _parse_rule(table: dict, number: int, source: str, line: int | None,
         scope=scope,
         languages=frozenset(_as_list(table.get("languages"))),
         sites=tuple(_as_list(table.get("sites", set_sites))),
+        site_marker=site_marker,
         priority=table.get("priority", 0),
         max_words=table.get("max_words"),
         description=table.get("description", ""),
@@ -531,7 +570,9 @@ def rules_for_page(
     *,
     disabled: set[str] | frozenset[str] = frozenset(),
     url: str | None = None,
+    text: str | None = None,
 ) -> list[Rule]:
     """What strip() runs: built-in, user config, `extra`, minus `disabled`, and of
-    the site-specific rules only those whose `sites` cover `url`."""
-    return select_for_url(load_rules(extra, disabled=disabled, user=True), url)
+    the site-specific rules only those whose `sites` cover `url` or whose
+    `site_marker` is found in the page `text`."""
+    return select_for_url(load_rules(extra, disabled=disabled, user=True), url, text)
