@@ -164,13 +164,11 @@ class Matcher:
     def first_matches(self, items: list[tuple[str, int]]) -> list[Rule | None]:
         """`items` are (text, words) per block; returns the deciding rule per block."""
         found: list[Rule | None] = [None] * len(items)
-        pages: dict[int | None, tuple[str, list[int], list[int]]] = {}
+        page = _Page(items)
         for rule in self.rules:
             if rule.disabled:
                 continue
-            if rule.max_words not in pages:
-                pages[rule.max_words] = _page(items, rule.max_words)
-            text, offsets, members = pages[rule.max_words]
+            text, offsets, members = page.upto(rule.max_words)
             for start in rule.match_starts(text):
                 k = members[bisect_right(offsets, start) - 1]
                 if found[k] is None and rule.matches(*items[k]):
@@ -178,14 +176,27 @@ class Matcher:
         return found
 
 
-def _page(items: list[tuple[str, int]], max_words: int | None) -> tuple[str, list[int], list[int]]:
-    """The texts of blocks with at most max_words words, one a line, and where each starts."""
-    members = [k for k, (_, w) in enumerate(items) if max_words is None or w <= max_words]
-    offsets, position = [], 0
-    for k in members:
-        offsets.append(position)
-        position += len(items[k][0]) + 1
-    return "\n".join(items[k][0].replace("\n", " ") for k in members), offsets, members
+class _Page:
+    """A page's blocks one a line, shortest first, so that the blocks a rule's
+    `max_words` admits are a prefix: each rule scans a slice, not a new string."""
+
+    def __init__(self, items: list[tuple[str, int]]):
+        self.members = sorted(range(len(items)), key=lambda k: items[k][1])
+        self.words = [items[k][1] for k in self.members]
+        texts = [items[k][0].replace("\n", " ") for k in self.members]
+        self.offsets, position = [], 0
+        for text in texts:
+            self.offsets.append(position)
+            position += len(text) + 1
+        self.text = "\n".join(texts)
+
+    def upto(self, max_words: int | None) -> tuple[str, list[int], list[int]]:
+        """(text, offsets, members) of the blocks with at most max_words words."""
+        if max_words is None:
+            return self.text, self.offsets, self.members
+        count = bisect_right(self.words, max_words)
+        end = self.offsets[count] - 1 if count < len(self.offsets) else len(self.text)
+        return self.text[:max(0, end)], self.offsets[:count], self.members[:count]
 
 
 @dataclass(slots=True)
