@@ -178,3 +178,17 @@ def test_fifty_megabytes_of_inline_data_still_give_a_result():
 @pytest.mark.parametrize("raw", ["", "<", "<html>", "\x00\x00", b"\xff\xfe<\x00", "<p>" * 5000])
 def test_degenerate_inputs(raw):
     assert isinstance(stripper.strip(raw, kind="html").text, str)
+
+
+def test_xhtml_with_an_xml_declaration_is_parsed():
+    page = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
+            "\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><title>Ferry</title>"
+            "</head><body><div id=\"content\"><h1>Ferry timetable changes</h1>"
+            + "<p>The island ferry will run two extra crossings on Saturdays from June, the "
+              "operator said, after a summer of full boats and long queues at the pier.</p>" * 3
+            + "</div></body></html>")
+    for raw in (page, page.encode("utf-8")):
+        result = stripper.strip(raw)
+        assert "two extra crossings" in result.text

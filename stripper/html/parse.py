@@ -27,6 +27,9 @@ _CONTAINERS = re.compile(
 )
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
 class PageTooLarge(ValueError):
     """The page is too large to parse safely."""
 
@@ -54,6 +57,9 @@ def parse(markup: str) -> etree._Element | None:
             raise PageTooLarge(
                 f"HTML page too large ({len(markup):,} characters of markup after removing "
                 f"scripts and styles; the limit is {MAX_MARKUP_CHARS:,})")
+    # lxml refuses a str that declares its own encoding (XHTML's <?xml ... encoding=?>):
+    # the text is decoded already, so the declaration goes.
+    markup = _XML_DECLARATION.sub("", markup, count=1)
     if not markup.strip():
         return None
     for attempt in ("plain", "huge", "flat"):
