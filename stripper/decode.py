@@ -12,23 +12,38 @@ import codecs
 
 import regex
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Detector answers we widen to the superset browsers use.
-_SUPERSETS = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "iso-8859-1": "cp1252",
-    "latin-1": "cp1252",
-    "ascii": "utf-8",
-    "iso-8859-6": "cp1256",
+# Code pages browsers widen to a superset (WHATWG Encoding Standard), by Python codec name.
+SUPERSETS = {
+    "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "iso8859-6": "cp1256",
+    "gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949", "shift_jis": "cp932",
+    "tis-620": "cp874", "iso8859-11": "cp874", "big5": "big5hkscs",
 }
+
+
+def widen(name: str) -> str:
+    """The Python codec for an encoding label, widened as browsers do; raises LookupError."""
+    codec = codecs.lookup(name).name
+    return SUPERSETS.get(codec, codec)
+
+
+def decode_unambiguous(raw: bytes) -> tuple[str, str] | None:
+    """Bytes that say what they are: a byte-order mark, or valid UTF-8."""
+    for bom, name in BOMS:
+        if raw.startswith(bom):
+            return raw.decode(name, errors="replace"), name
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return None
+
 
 _HTML_SNIFF = regex.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<div[\s>]|<p[\s>]|<br\s*/?>"
@@ -41,15 +56,11 @@ def decode(raw: bytes | str) -> tuple[str, str | None]:
     """Return (text, encoding name). `encoding` is None when given a str."""
     if isinstance(raw, str):
         return raw, None
-    for bom, name in _BOMS:
-        if raw.startswith(bom):
-            return raw.decode(name, errors="replace"), name
-    if _looks_utf16(raw):
+    if not raw.startswith(tuple(bom for bom, _ in BOMS)) and _looks_utf16(raw):
         return raw.decode("utf-16-le", errors="replace"), "utf-16-le"
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    known = decode_unambiguous(raw)
+    if known is not None:
+        return known
     name = _detect(raw)
     try:
         return raw.decode(name, errors="replace"), name
@@ -73,8 +84,10 @@ def _detect(raw: bytes) -> str:
     best = from_bytes(raw[:200_000]).best()
     if best is None:
         return "utf-8"
-    name = best.encoding.lower().replace("_", "-")
-    return _SUPERSETS.get(name, name)
+    try:
+        return widen(best.encoding)
+    except LookupError:
+        return "utf-8"
 
 
 def sniff_kind(text: str) -> str:

@@ -10,27 +10,15 @@ one. Never raises.
 
 from __future__ import annotations
 
-import codecs
 import re
 
-from stripper.decode import decode
+from stripper.decode import decode, decode_unambiguous, widen
 
 SNIFF_BYTES = 4096
 MAX_BAD_SHARE = 0.001  # a declared code page may leave this share of bytes undecodable
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
 )
-# Names browsers widen to a superset (WHATWG Encoding Standard).
-_SUPERSETS = {
-    "latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
-    "gb2312": "gb18030", "gbk": "gb18030", "euc-kr": "cp949", "shift-jis": "cp932",
-    "tis-620": "cp874", "iso8859-11": "cp874", "big5": "big5hkscs",
-}
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
-
-
 def declared_charset(raw: bytes) -> str | None:
     """The code page a `<meta charset>` or http-equiv tag names, as a Python codec name."""
     m = _META_CHARSET.search(raw[:SNIFF_BYTES])
@@ -40,25 +28,21 @@ def declared_charset(raw: bytes) -> str | None:
     if name in ("x-user-defined", "unicode", "none"):
         return None
     try:
-        codec = codecs.lookup(name).name
+        codec = widen(name)
     except LookupError:
         return None
     if codec.startswith(("utf-16", "utf-32")):  # ASCII-compatible markup cannot be UTF-16
         return "utf-8"
-    return _SUPERSETS.get(codec, codec)
+    return codec
 
 
 def decode_html(raw: bytes | str) -> tuple[str, str | None]:
     """Return (markup, encoding name); the name is None when given a str."""
     if isinstance(raw, str):
         return raw, None
-    for bom, name in _BOMS:
-        if raw.startswith(bom):
-            return raw.decode(name, errors="replace"), name
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    known = decode_unambiguous(raw)
+    if known is not None:
+        return known
     declared = declared_charset(raw)
     if declared and declared != "utf-8":
         text = raw.decode(declared, errors="replace")
