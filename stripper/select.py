@@ -2,9 +2,10 @@
 
 The article is the best contiguous run of content (a maximum-sum segment over
 per-block values); an end marker such as "Related articles" or «قد يهمك أيضاً»
-inside it ends it unless a dense run of real paragraphs follows. Short blocks
-inside the region are kept only between content; near-good ones are kept when
-they touch content.
+inside it ends it unless a dense run of real paragraphs follows. Inside the
+region, content and blocks that only statistics called bad are kept, short ones
+only between content. Where the renderer indents by nesting, the article's column
+is a soft signal on top.
 """
 
 from __future__ import annotations
@@ -27,21 +28,16 @@ MARKER_LOOKAHEAD = 15  # blocks
 DENSE_RUN_BLOCKS = 2
 DENSE_RUN_WORDS = 40
 LONE_PARAGRAPH_WORDS = 50  # or a single paragraph this long
-KEEP_SHORT_INSIDE = 0  # 1: keep every short block inside the region, not only between content
-KEEP_BAD_INSIDE = 1  # 1: keep statistics-only bad blocks inside the region too
-AFTER_REGION = 1
 REGION_TRIES = 4  # how often the search for the article restarts after an end marker cut it
-SECONDARY_REGION_SHARE = 0.2
+SECONDARY_REGION_SHARE = 0.2  # another region is kept when it is worth this share of the best
 # Indentation: weak blocks this far from the article's column are dropped, when one
 # column holds this share of the good words.
 OFF_COLUMN_SPACES = 2
 COLUMN_SHARE = 0.6
-COLUMN_EXTEND = 1
-EXTEND_CLASSES = (Klass.GOOD,)
 COLUMN_GAP = 6  # blocks that may separate the article from a paragraph in its column
 # A page without one paragraph this long, or this many good words in all, has no article.
 MIN_PARAGRAPH_WORDS = 15
-MIN_ARTICLE_WORDS = 40  # another region is kept when it is worth this share of the best
+MIN_ARTICLE_WORDS = 40
 
 
 def block_value(block: Block, label: Label) -> float:
@@ -123,11 +119,9 @@ def _regions(
     lo_start, lo_end, lo_total = best_segment(values, 0, start)
     if lo_total >= SECONDARY_REGION_SHARE * total and not _marker_between(labels, lo_end, start):
         regions.insert(0, (lo_start, lo_end))
-    if AFTER_REGION:
-        hi_start, hi_end, hi_total = best_segment(values, end, len(blocks))
-        if (hi_total >= SECONDARY_REGION_SHARE * total
-                and not _marker_between(labels, end, hi_end)):
-            regions.append((hi_start, hi_end))
+    hi_start, hi_end, hi_total = best_segment(values, end, len(blocks))
+    if hi_total >= SECONDARY_REGION_SHARE * total and not _marker_between(labels, end, hi_end):
+        regions.append((hi_start, hi_end))
     return regions
 
 
@@ -156,8 +150,7 @@ def _drop_off_column(blocks: list[Block], labels: list[Label]) -> None:
     column, count = words.most_common(1)[0]
     if count < COLUMN_SHARE * sum(words.values()):
         return
-    if COLUMN_EXTEND:
-        _extend_in_column(blocks, labels, column)
+    _extend_in_column(blocks, labels, column)
     for block in blocks:
         if (block.kept and labels[block.index].klass is not Klass.GOOD
                 and abs(_indent(block) - column) > OFF_COLUMN_SPACES):
@@ -175,7 +168,7 @@ def _extend_in_column(blocks: list[Block], labels: list[Label], column: int) -> 
             label = labels[k]
             if label.marker is not None or blocks[k].category is Category.RELATED_LIST:
                 break
-            if (label.klass in EXTEND_CLASSES and not blocks[k].kept
+            if (label.klass is Klass.GOOD and not blocks[k].kept
                     and _indent(blocks[k]) == column):
                 blocks[k].decide(Verdict.KEPT, Category.CONTENT, "in the article's column")
                 gap = 0
@@ -266,10 +259,9 @@ def _keep_region(blocks: list[Block], labels: list[Label], start: int, end: int)
         label = labels[k]
         if label.klass in (Klass.GOOD, Klass.NEARGOOD):
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, label.reason)
-        elif label.klass is Klass.SHORT and (KEEP_SHORT_INSIDE or
-                                              _between_content(labels, k, first, last)):
+        elif label.klass is Klass.SHORT and _between_content(labels, k, first, last):
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, "short, between content")
-        elif KEEP_BAD_INSIDE and label.klass is Klass.BAD and not label.hard:
+        elif label.klass is Klass.BAD and not label.hard:  # statistics only: context wins
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, "inside the article")
 
 
