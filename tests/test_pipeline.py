@@ -114,3 +114,21 @@ def test_other_scripts_keep_the_paragraphs(paragraphs):
     page = "\n\n".join(chrome_top + paragraphs + chrome_bottom)
     result = strip_text(page)
     assert nonblank(result.text) == paragraphs
+
+
+def test_common_crawl_wet_record():
+    """A WET record: WARC headers, then the page's text; the headers go, the URL is read."""
+    body = ("The harbour road was closed for three hours on Sunday after the highest spring "
+            "tide of the year pushed sea water over the wall near the lifeboat station. ")
+    record = (
+        "WARC/1.0\nWARC-Type: conversion\n"
+        "WARC-Target-URI: https://coast.example/news/tides\n"
+        "WARC-Date: 2024-03-11T08:00:00Z\nContent-Type: text/plain\nContent-Length: 812\n\n"
+        "Home\nNews\nSport\n\n" + body * 2 + "\n\n" + body + "\n\n© 2024 Coast News\n"
+    )
+    result = stripper.strip(record.encode(), kind="auto")
+    assert result.metadata.url == "https://coast.example/news/tides"
+    assert result.text.startswith("The harbour road")
+    assert "WARC" not in result.text and "Content-Length" not in result.text
+    reasons = {b.text: b.reason for b in result.blocks}
+    assert reasons["WARC-Type: conversion"] == "rule archive.warc-header"

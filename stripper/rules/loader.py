@@ -555,13 +555,18 @@ _PAGE_URL = [
 _HREF = regex.compile(r"""\b(?:href|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", regex.I)
 
 
+_WARC_URI = regex.compile(r"^WARC-Target-URI:\s*(https?://\S+)", regex.MULTILINE)
+
+
 def page_url(text: str, kind: str = "html") -> str | None:
     """The page's own address as an HTML page declares it (canonical link, then og:url).
 
-    Text dumps carry no such markup: for them the URL must be given (`--url`).
+    A text dump carries no markup; a Common Crawl WET record names its page in a
+    `WARC-Target-URI:` header. Other dumps need `--url`.
     """
     if kind != "html":
-        return None
+        found = _WARC_URI.search(text[:4096])
+        return found.group(1) if found else None
     head = text[:200_000]
     for tag_pattern in _PAGE_URL:
         try:
