@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from stripper.classify import label_blocks
+from stripper.classify import Klass, label_blocks
 from stripper.emit import clean_text
 from stripper.features import measure_blocks
 from stripper.html.parse import PageTooLarge, parse
@@ -73,6 +73,8 @@ def extract_html(
     labels = [known.get(b.index) or by_index[b.index] for b in blocks]
     revise_labels(blocks, labels, chosen, confirmed)
     pick_article(blocks, labels)
+    if chosen and any(b.kept for b in blocks):
+        _keep_container_text(blocks, labels, chosen)
     if not any(b.kept for b in blocks) and chosen and _is_article_page(info, root):
         _keep_container(blocks, labels, chosen)
     if not any(b.kept for b in blocks) and body and len(body.split()) >= FALLBACK_BODY_WORDS:
@@ -82,6 +84,24 @@ def extract_html(
                              visible_title=visible_title, time_stamps=_times(root))
     return Result(text=clean_text(blocks), metadata=metadata, blocks=blocks, kind="html",
                   encoding=encoding)
+
+
+def _keep_container_text(blocks: list[HtmlBlock], labels: list, chosen: set[int]) -> None:
+    """Paragraphs of the article's container that the run-based selection left out
+    (split off by an embed, a gallery or an inline box) are the article's too; weaker
+    blocks there only when they touch kept text."""
+    def candidate(b: HtmlBlock, klasses: tuple) -> bool:
+        label = labels[b.index]
+        return (not b.kept and not label.hard and label.klass in klasses
+                and b.category is not Category.RELATED_LIST and in_container(b, chosen))
+
+    for b in blocks:
+        if candidate(b, (Klass.GOOD,)):
+            b.decide(Verdict.KEPT, Category.CONTENT, "in the article's container")
+    for b in blocks:
+        touching = any(0 <= j < len(blocks) and blocks[j].kept for j in (b.index - 1, b.index + 1))
+        if touching and candidate(b, (Klass.NEARGOOD,)):
+            b.decide(Verdict.KEPT, Category.CONTENT, "in the article's container, by content")
 
 
 def _is_article_page(info, root) -> bool:
