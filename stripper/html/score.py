@@ -36,7 +36,7 @@ MIN_SIBLING_SCORE = 10.0
 # Link density above which a block is navigation, and above which that is certain.
 LINK_DENSITY_BAD = 0.5
 LINK_DENSITY_HARD = 0.8
-MIN_CANDIDATE_SCORE = 15.0
+MIN_CANDIDATE_SCORE = 8.0
 WRAPPER_SHARE = 0.5
 WIDEN_SHARE = 1.4  # go up to the parent when it holds this many times the paragraph text
 MIN_CONFIRMED = 2  # JSON-LD articleBody paragraphs found that fix the container
