@@ -8,21 +8,28 @@ from pathlib import Path
 import click
 
 import stripper
+from stripper.decode import binary_reason
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
 def read_input(name: str) -> bytes:
-    """The bytes of FILE, or of standard input for "-"; clear errors for the rest."""
+    """The bytes of FILE, or of standard input for "-"; clear errors for the rest,
+    binary files (images, archives, executables) among them."""
     if name == "-":
-        return getattr(sys.stdin, "buffer", sys.stdin).read()
-    path = Path(name)
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a directory")
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise ValueError(f"too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
-    return path.read_bytes()
+        raw = getattr(sys.stdin, "buffer", sys.stdin).read()
+    else:
+        path = Path(name)
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a directory")
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise ValueError(f"too large ({size:,} bytes; the limit is {MAX_INPUT_BYTES:,})")
+        raw = path.read_bytes()
+    reason = binary_reason(raw)
+    if reason:
+        raise ValueError(reason)
+    return raw
 
 
 def input_label(name: str) -> str:

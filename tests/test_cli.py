@@ -131,3 +131,12 @@ def test_readme_quick_start_commands_are_the_ci_ones():
     test_command = "pip install -e '.[test]' && python -m pytest -q"
     assert test_command in readme and test_command in ci
     assert "stripper clean fixtures/arabic-news-dump.txt" in readme
+
+
+def test_a_binary_file_is_refused_with_its_reason(runner, tmp_path):
+    image = tmp_path / "photo.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    result = runner.invoke(cli, ["clean", str(image), str(DUMP)])
+    assert result.exit_code == 1
+    assert f"{image}: binary file (a PNG image), not a page" in result.stderr
+    assert result.stdout.strip().startswith(FIRST)

@@ -28,18 +28,10 @@ from collections import Counter
 
 import stripper
 from stripper.batch.files import TEMP_MARK, UnsafePath, safe_out_dir
+from stripper.decode import binary_reason
 from stripper.emit import render
 
 TEST_HOOK = "STRIPPER_BATCH_TEST_SLEEP"
-
-_MAGIC = (
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"\x7fELF", "an executable"),
-    (b"RIFF", "a RIFF media file"), (b"\x1f\x8b", "gzip data"), (b"BZh", "bzip2 data"),
-    (b"\xfd7zXZ", "xz data"), (b"(\xb5/\xfd", "zstd data"), (b"OggS", "Ogg media"),
-    (b"\x00\x00\x01\x00", "an icon"), (b"wOFF", "a web font"), (b"wOF2", "a web font"),
-)
-
 
 class Options:
     """Per-run settings, sent once to each worker."""
@@ -80,28 +72,6 @@ def read_input(src: str, max_size: int) -> bytes:
         raise Refused(f"too large: {size:,} bytes (--max-size {max_size:,})")
     with open(src, "rb") as fh:
         return fh.read(max_size + 1)
-
-
-def binary_reason(raw: bytes) -> str | None:
-    """Why `raw` is not a page (binary data), or None when it may be text."""
-    head = raw[:65536]
-    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return None  # a text BOM
-    for magic, what in _MAGIC:
-        if head.startswith(magic):
-            return f"binary file ({what}), not a page"
-    nuls = head.count(0)
-    if nuls:
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        utf16 = (odd > len(head) * 0.2 and even < len(head) * 0.02) or \
-                (even > len(head) * 0.2 and odd < len(head) * 0.02)
-        if not utf16:
-            return f"binary file ({nuls} NUL bytes in the first {len(head):,}), not a page"
-        return None
-    controls = sum(head.count(c) for c in range(32) if c not in (9, 10, 12, 13, 27))
-    if head and controls > len(head) * 0.1:
-        return "binary file (mostly control bytes), not a page"
-    return None
 
 
 def _test_sleep(name: str, hook: str | None) -> None:
