@@ -50,10 +50,6 @@ _ZONE_AND_BARS = regex.compile(r"\b(?:GMT|UTC)\b|(?:GMT|UTC)(?=\d)|[|•·]")
 _DOTTED = regex.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _TIME = regex.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)")
 _UTC = regex.compile(r"\b(?:GMT|UTC)|(?:GMT|UTC)(?=\d)")
-_HAS_DATE_PARTS = regex.compile(
-    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
-    r"|(?=.*\d{4})(?:\d{1,2}\.?\s*\p{L}{3,}|\p{L}{3,}\.?\s*\d{1,2}\b)|\d+\s*[年月]\s*\d+"
-)
 
 
 def ascii_digits(text: str) -> str:
@@ -112,8 +108,11 @@ def read_date(text: str, language: str | None = None) -> DateInfo | None:
         clock = _CLOCK.match(prepared, span.end())
         if clock is not None:
             h, m, sec = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
-            if clock.group(4) and clock.group(4).lower() == "p" or clock.group(6):
-                h = h + 12 if h < 12 else h
+            meridiem = (clock.group(4) or "").lower()
+            if (meridiem == "p" or clock.group(6)) and h < 12:
+                h += 12  # 5:30 pm, مساءً
+            elif meridiem == "a" and h == 12:
+                h = 0  # 12:10 am
             if h < 24 and m < 60 and sec < 60:
                 iso += f"T{h:02d}:{m:02d}:{sec:02d}" + ("Z" if utc else "")
         return DateInfo(text=text.strip(), iso=iso)
