@@ -56,3 +56,23 @@ def test_no_date(text):
 )
 def test_ascii_digits(text, expected):
     assert ascii_digits(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "iso"),
+    [
+        ("Posted on September 21, 2024 by Jo Whitlock · 6 Comments", "en", "2024-09-21"),
+        ("March 3, 2024 at 12:10 am", "en", "2024-03-03T00:10:00"),
+        ("March 3, 2024 at 5:30 pm", "en", "2024-03-03T17:30:00"),
+        ("السبت ١١ كانون الثاني (يناير) ٢٠٢٥ - ١٠:٣٠ صباحاً", "ar", "2025-01-11T10:30:00"),
+        ("15 ноября 2024, 14:20 Автор: Иван Петров", "ru", "2024-11-15T14:20:00"),
+        ("2025-05-20 08:35 来源：晨报", "zh", "2025-05-20T08:35:00"),
+    ],
+)
+def test_date_cut_out_of_its_line(text, language, iso):
+    assert read_date(text, language).iso == iso
+
+
+def test_unreadable_calendar_keeps_the_text():
+    found = read_date("۲۴ مهر ۱۴۰۳ - ۰۹:۱۵", "fa")  # Jalali: printed, not converted
+    assert found is not None and found.text.startswith("۲۴ مهر") and found.iso is None
