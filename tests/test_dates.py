@@ -73,6 +73,12 @@ def test_date_cut_out_of_its_line(text, language, iso):
     assert read_date(text, language).iso == iso
 
 
-def test_unreadable_calendar_keeps_the_text():
-    found = read_date("۲۴ مهر ۱۴۰۳ - ۰۹:۱۵", "fa")  # Jalali: printed, not converted
-    assert found is not None and found.text.startswith("۲۴ مهر") and found.iso is None
+def test_solar_hijri_dates_are_converted():
+    found = read_date("۲۴ مهر ۱۴۰۳ - ۰۹:۱۵", "fa")
+    assert found is not None and found.text.startswith("۲۴ مهر")
+    assert found.iso == "2024-10-15T09:15:00"
+
+
+def test_unreadable_date_keeps_the_text():
+    found = read_date("12 Brumaire 1799", "fr")  # a month no parser knows
+    assert found is not None and found.iso is None and found.text == "12 Brumaire 1799"

@@ -25,7 +25,6 @@ TEXT_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "text"
 KNOWN_GOLDEN_FAILURES: set[tuple[str, str]] = {
     ("de-news.lynx", "place"),
     ("en-news.w3m", "title"),
-    ("fa-news.lynx", "published"),
     ("fa-news.lynx", "title"),
 }
 

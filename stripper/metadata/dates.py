@@ -3,7 +3,8 @@
 dateparser does the reading (it knows month names in some 200 locales). We add
 only what it misses: the Levantine Arabic month names (كانون الثاني …), which we
 map to the Gregorian Arabic ones it knows, and Eastern Arabic / Persian digits,
-which we fold to ASCII first.
+which we fold to ASCII first. Solar Hijri dates go through dateparser's Jalali
+calendar (which needs convertdate).
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ def read_date(text: str, language: str | None = None) -> DateInfo | None:
     utc = bool(_UTC.search(prepared))
     span = _DATE_SPAN.search(prepared)
     if span is not None:
-        parsed = _parse(span.group(0), language)
+        parsed = _parse(span.group(0), language) or _parse_solar_hijri(span.group(0))
         if parsed is None:
             return DateInfo(text=text.strip(), iso=None)
         iso = parsed.date().isoformat()
@@ -137,6 +138,23 @@ def _parse(text: str, language: str | None):
         return dp.parse(text, languages=languages, settings=settings)
     except Exception:  # dateparser raises on odd inputs; a date we cannot read is no date
         return None
+
+
+_SOLAR_HIJRI_YEAR = regex.compile(r"\b1[34]\d\d\b")  # 1300–1499 SH is 1921–2121 CE
+
+
+def _parse_solar_hijri(text: str):
+    """Iranian and Afghan pages date by the Solar Hijri calendar (۲۴ مهر ۱۴۰۳);
+    dateparser reads it with convertdate's help."""
+    if not _SOLAR_HIJRI_YEAR.search(text):
+        return None
+    try:
+        from dateparser.calendars.jalali import JalaliCalendar
+
+        found = JalaliCalendar(text).get_date()
+    except Exception:  # not a Solar Hijri date after all, or convertdate missing
+        return None
+    return found.date_obj if found else None
 
 
 @cache
