@@ -56,6 +56,9 @@ def clean(files, output, fmt, links, kind, url, language, rule_files, disabled) 
 
     With no FILE, or when FILE is -, read standard input. Errors name the file and
     go to standard error; the other files are still cleaned, and the exit code is 1.
+    Several files with --format text print their articles one after another, each
+    ending with a newline; --format jsonl keeps them apart (one object per file,
+    with its source), and `stripper batch` writes one output per file.
     """
     try:
         prepare_rules()  # one-line warnings; the user's rule folder read (and checked) once
