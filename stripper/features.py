@@ -25,7 +25,8 @@ _URL = regex.compile(
     r"https?://|www\.|\w@[\w-]+\.\w|\[\d+\]|\.(?:com|org|net|html?|php|de|ru|cn)\b",
     regex.IGNORECASE,
 )
-_BULLET = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)])\s")
+# List markers; inscriptis marks nested items with a plain "o".
+_BULLET = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|o(?=\s+\p{Lu}))\s")
 _NORMALISE = regex.compile(r"[\W\d_]+")
 
 

@@ -33,6 +33,7 @@ def describe(
     kept = [b for b in blocks if b.kept]
     start = kept[0].index if kept else len(blocks)
     end = kept[-1].index + 1 if kept else len(blocks)
+    published, updated = _dates(blocks, start, end, language)  # first: date lines are no title
     title = find_title(blocks, start) if kept else None  # no article, no headline
     if title is not None:
         for block in blocks:
@@ -44,7 +45,6 @@ def describe(
                 block.decide(Verdict.REMOVED, Category.TITLE, "repeats the headline")
         kept = [b for b in kept if b.kept]
     site = find_site_name(blocks, title)
-    published, updated = _dates(blocks, start, end, language)
     words = sum(len(tokens(b.text)) for b in kept)
     removed = Counter(b.category.value for b in blocks if not b.kept)
     return Metadata(

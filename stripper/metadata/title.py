@@ -28,6 +28,9 @@ MAX_SITE_WORDS = 6
 def find_title(blocks: list[Block], article_start: int) -> Block | None:
     lo = max(0, article_start - HEAD_BLOCKS)
     candidates = [b for b in blocks[lo:article_start] if _could_be_title(b)]
+    # The selection may have taken the headline in as the article's first line.
+    if article_start < len(blocks) and _headline_like(blocks[article_start]):
+        candidates.append(blocks[article_start])
     if not candidates:
         return None
     keys = [b.features.key for b in blocks]
@@ -46,6 +49,12 @@ def find_title(blocks: list[Block], article_start: int) -> Block | None:
         if score > best_score:
             best, best_score = block, score
     return best
+
+
+def _headline_like(block: Block) -> bool:
+    f = block.features
+    return (MIN_TITLE_WORDS <= f.words <= LONG_TITLE_WORDS and not f.terminal_punct
+            and not f.bullet and f.letter_ratio >= 0.6 and f.link_like < 0.3)
 
 
 def _followed_by_byline(blocks: list[Block], index: int) -> bool:
