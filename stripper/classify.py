@@ -56,7 +56,7 @@ def effective_words(block: Block) -> float:
 def label_blocks(
     blocks: list[Block], rules: list[Rule], *, stopwords_available: bool
 ) -> list[Label]:
-    matcher = _matcher([r for r in rules if r.scope in ("line", "block")])
+    matcher = Matcher([r for r in rules if r.scope in ("line", "block")])
     deciding = matcher.first_matches([(b.text, b.features.words) for b in blocks])
     scale = _stopword_scale(blocks)
     return [_label(b, rule, stopwords_available, scale)
@@ -76,19 +76,6 @@ def _stopword_scale(blocks: list[Block]) -> float:
         return 1.0
     median = ratios[len(ratios) // 2]
     return max(MIN_STOPWORD_SCALE, min(1.0, median / TYPICAL_STOPWORD_RATIO))
-
-
-_MATCHERS: dict[tuple[int, ...], Matcher] = {}
-
-
-def _matcher(rules: list[Rule]) -> Matcher:
-    """The same rule list recurs page after page; keep its matcher (and its rules alive)."""
-    key = tuple(id(r) for r in rules)
-    if key not in _MATCHERS:
-        if len(_MATCHERS) > 64:
-            _MATCHERS.clear()
-        _MATCHERS[key] = Matcher(rules)
-    return _MATCHERS[key]
 
 
 def _label(
