@@ -6,7 +6,7 @@ from collections import Counter
 
 import regex
 
-from stripper.features import normalise, tokens
+from stripper.features import normalise
 from stripper.metadata.dates import PUBLISHED, UPDATED, read_date
 from stripper.metadata.title import find_site_name, find_title, is_title_repeat
 from stripper.model import Block, Category, DateInfo, Metadata, Verdict
@@ -45,7 +45,7 @@ def describe(
                 block.decide(Verdict.REMOVED, Category.TITLE, "repeats the headline")
         kept = [b for b in kept if b.kept]
     site = find_site_name(blocks, title)
-    words = sum(len(tokens(b.text)) for b in kept)
+    words = sum(b.features.words for b in kept)  # measured already: no second tokenising
     removed = Counter(b.category.value for b in blocks if not b.kept)
     return Metadata(
         title=title.text.strip() if title else None,
