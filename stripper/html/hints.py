@@ -8,6 +8,7 @@ and `shareBar` match `comments` and `share`, but `shadow` does not match `ad`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from stripper.model import Category
 
@@ -56,6 +57,8 @@ HIDDEN_TOKENS = frozenset((
     "hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text",
     "d-none", "invisible",
 ))
+# Parts of HIDDEN_TOKENS: a class holding none of them hides nothing.
+HIDDEN_CLASS_PARTS = ("hid", "none", "only", "invisible", "screen-reader")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPLIT = re.compile(r"[\s_\-:./]+|(?<=[a-z])(?=[A-Z])")
 
@@ -97,8 +100,12 @@ def is_hidden(el) -> bool:
             and not any(":" in t or (t.startswith("d-") and t != "d-none") for t in names))
 
 
+@lru_cache(maxsize=8192)
 def judge(tag: str, names: str, role: str | None) -> tuple[Category | None, int]:
-    """(chrome category or None, positive weight) of an element."""
+    """(chrome category or None, positive weight) of an element.
+
+    Cached: a page repeats its class names, and so do the pages of one site.
+    """
     weight = 0
     category = TAG_CATEGORY.get(tag)
     if role:

@@ -32,6 +32,16 @@ BLOCK_TAGS = frozenset({
 })
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 LIST_ITEMS = frozenset({"li", "dt", "dd"})
+# Inline elements whose only job in a block is to carry text: lxml folds them into
+# their parent in C before the walk, which then sees a fifth fewer elements.
+INLINE = (
+    "span", "b", "strong", "i", "em", "font", "small", "big", "u", "s", "strike", "sup",
+    "sub", "abbr", "acronym", "cite", "mark", "q", "dfn", "kbd", "samp", "var", "ins", "del",
+    "bdi", "bdo", "nobr", "wbr", "img", "picture", "label", "code", "tt",
+)
+# Where hidden elements may be, found in C; `hints.is_hidden` decides.
+_HIDING_ATTRIBUTES = etree.XPath("//*[@hidden or @aria-hidden or @style]")
+_CLASSES = etree.XPath("//@class")
 MAX_PATH_PARTS = 24
 MAX_BLOCKS = 20_000  # later text is ignored: the shared stages cost ~0.1 ms a block
 CELL = "\x1f"  # table cell separator inside a row's raw text
@@ -67,8 +77,49 @@ class Container:
 
 
 def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
-    """Blocks of the page in document order, and the containers their `anc` ids name."""
+    """Blocks of the page in document order, and the containers their `anc` ids name.
+
+    The tree is pruned in place first (hidden and text-less elements removed, inline
+    elements folded into their parents): read what else is needed from it before.
+    """
+    prune(root)
     return _Walker().run(root)
+
+
+def prune(root: etree._Element) -> None:
+    """Do in C what the walk would otherwise do element by element in Python."""
+    for el in _hidden(root):
+        _remove_keeping_tail(el)
+    etree.strip_elements(root, *SKIP, with_tail=False)
+    etree.strip_tags(root, *INLINE)
+
+
+def _hidden(root: etree._Element) -> list[etree._Element]:
+    maybe = _HIDING_ATTRIBUTES(root)
+    for names in _CLASSES(root):
+        lowered = names.lower()
+        if any(token in lowered for token in hints.HIDDEN_CLASS_PARTS):
+            maybe.append(names.getparent())
+    seen: set = set()
+    hidden = []
+    for el in maybe:
+        if el not in seen and isinstance(el.tag, str) and hints.is_hidden(el):
+            seen.add(el)
+            hidden.append(el)
+    return hidden
+
+
+def _remove_keeping_tail(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 class _Walker:
@@ -86,32 +137,24 @@ class _Walker:
         self.in_list = 0
         self.groups: list[int] = []  # ids of the ul/ol/table being filled
         self.cells: set[int] = set()  # id() of td/th treated as inline cells
-        self.skipped: set[int] = set()
 
     def run(self, root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
-            if not isinstance(tag, str):  # comments, processing instructions, entities
+            if not isinstance(tag, str):  # entities, or anything prune() left
                 if event == "end" and el.tail:
                     self._add(el.tail)
                 continue
             tag = tag.lower() if not tag.islower() else tag
             if event == "start":
-                if tag in SKIP or hints.is_hidden(el):
-                    self.skipped.add(id(el))
-                    walker.skip_subtree()
-                    continue
                 self._start(el, tag)
             else:
-                if self.skipped and id(el) in self.skipped:
-                    self.skipped.discard(id(el))
-                else:
-                    self._end(el, tag)
+                self._end(el, tag)
                 if el.tail:
                     self._add(el.tail)
-            if len(self.blocks) >= MAX_BLOCKS:
-                break
+                if len(self.blocks) >= MAX_BLOCKS:
+                    break
         self._flush()
         return self.blocks, self.containers
 
