@@ -11,6 +11,8 @@ from functools import cache
 
 import regex
 
+from stripper.scripts import HAN_KANA
+
 _CJK_LANGS = {"zh", "ja", "th", "lo", "km", "my"}
 _LONG_LINE = 60  # characters: lines this long say more about the language than menus do
 _SAMPLE = 2000
@@ -34,7 +36,7 @@ def detect_language(lines: list[str]) -> str | None:
     return lang if prob >= 0.5 else None
 
 
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_CJK = HAN_KANA
 
 
 def _mostly_cjk(line: str, n: int) -> bool:

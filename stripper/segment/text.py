@@ -14,12 +14,13 @@ from collections import Counter
 import regex
 
 from stripper.model import Block
+from stripper.scripts import HAN_KANA
 
 _BULLET_START = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|\[\d+\])\s")
 _FIRST_WORD = regex.compile(r"^\s*(\S+)")
 _LINK_MARK = regex.compile(r"\[\d+\]")
 _SENTENCE_END = regex.compile(r"[.!?؟。！？…]['\"’”»)]*\s*$")
-_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_CJK_CHAR = HAN_KANA
 _MIN_WRAPPED_SHARE = 0.2  # of long lines ending near the width
 _WRAP_SLACK = 12  # columns: how far short of the width a wrapped line may end
 _LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by renderers
