@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 import regex
 
@@ -54,19 +53,26 @@ def tokens(text: str) -> list[str]:
 
 
 def measure(text: str, stopwords: Stopwords) -> Features:
+    return Features(*_measure(text, stopwords))
+
+
+def _measure(text: str, stopwords: Stopwords) -> tuple:
+    """Features' fields in order; `repeats` and `key` are the page's to fill in."""
     stripped = text.strip()
     nonspace = max(1, len("".join(stripped.split())))
     words = tokens(stripped)
     cjk = len(_CJK.findall(stripped)) if not stripped.isascii() else 0
-    return Features(
-        chars=len(stripped),
-        words=len(words),
-        letter_ratio=len(_NON_LETTERS.sub("", stripped)) / nonspace,
-        stopword_ratio=stopwords.ratio(words),
-        terminal_punct=bool(_TERMINAL.search(stripped[-_TAIL:])),
-        link_like=_link_likeness(stripped),
-        bullet=bool(_BULLET.match(text)),
-        cjk=cjk > nonspace * 0.3,
+    return (
+        len(stripped),
+        len(words),
+        len(_NON_LETTERS.sub("", stripped)) / nonspace,
+        stopwords.ratio(words),
+        bool(_TERMINAL.search(stripped[-_TAIL:])),
+        _link_likeness(stripped),
+        bool(_BULLET.match(text)),
+        1,
+        "",
+        cjk > nonspace * 0.3,
     )
 
 
@@ -82,9 +88,11 @@ def measure_blocks(blocks: list[Block], stopwords: Stopwords) -> None:
     """Fill in every block's features, including repetition within the page."""
     keys = [normalise(b.text) for b in blocks]
     counts = Counter(k for k in keys if k)
-    seen: dict[str, Features] = {}  # pages repeat their menus: measure each text once
+    seen: dict[str, tuple] = {}  # pages repeat their menus: measure each text once
     for block, key in zip(blocks, keys, strict=True):
-        known = seen.get(block.text)
-        if known is None:
-            known = seen[block.text] = measure(block.text, stopwords)
-        block.features = replace(known, key=key, repeats=counts.get(key, 1))
+        values = seen.get(block.text)
+        if values is None:
+            values = seen[block.text] = _measure(block.text, stopwords)
+        chars, words, letters, stops, terminal, link_like, bullet, _, _, cjk = values
+        block.features = Features(chars, words, letters, stops, terminal, link_like, bullet,
+                                  counts.get(key, 1), key, cjk)

@@ -55,7 +55,7 @@ class Stopwords:
     def ratio(self, tokens: list[str]) -> float:
         if not tokens or not self.words:
             return 0.0
-        return sum(1 for t in tokens if t in self.words) / len(tokens)
+        return sum(map(self.words.__contains__, tokens)) / len(tokens)
 
 
 @cache

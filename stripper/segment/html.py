@@ -225,9 +225,8 @@ class _Walker:
         """A table cell holding only inline content is part of its row's block."""
         if tag not in ("td", "th"):
             return False
-        for d in el.iterdescendants():
-            if isinstance(d.tag, str) and d.tag in BLOCK_TAGS:
-                return False
+        if next(el.iterdescendants(*BLOCK_TAGS), None) is not None:
+            return False
         self.cells.add(id(el))
         return True
 
