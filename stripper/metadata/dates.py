@@ -10,6 +10,7 @@ calendar (which needs convertdate).
 from __future__ import annotations
 
 import unicodedata
+from datetime import datetime
 from functools import cache
 
 import regex
@@ -127,8 +128,32 @@ def read_date(text: str, language: str | None = None) -> DateInfo | None:
     return None
 
 
+_NUMERIC = regex.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
+    r"|(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日"
+)
+
+
+def _parse_numeric(text: str):
+    """Year-month-day, day.month.year and 年月日 need no locale: read them directly
+    (a third of the dates on real pages), sparing dateparser's per-language warm-up."""
+    m = _NUMERIC.fullmatch(text.strip())
+    if m is None:
+        return None
+    parts = [int(v) for v in m.groups() if v is not None]
+    y, mo, d = (parts[2], parts[1], parts[0]) if m.group("d2") else parts
+    try:
+        return datetime(y, mo, d)
+    except ValueError:
+        return None
+
+
 def _parse(text: str, language: str | None):
     """dateparser, told the page's language: asking it to guess among all is slow."""
+    numeric = _parse_numeric(text)
+    if numeric is not None:
+        return numeric
     dp = _dateparser()
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
     if _DOTTED.search(text):  # 12.03.2019 is day.month.year wherever dots are used

@@ -90,7 +90,7 @@ def describe_html(
         author=", ".join(authors) or None,
         language=language,
         url=url or info.canonical or meta.get("og:url"),
-        words=sum(len(tokens(b.text)) for b in kept),
+        words=sum(b.features.words or len(tokens(b.text)) for b in kept),  # measured already
         characters=sum(len(b.text) for b in kept),
         removed=dict(sorted(removed.items())),
         description=meta.get("og:description") or meta.get("description")
