@@ -19,9 +19,11 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import ahocorasick
 import regex
 
 from stripper.model import Category
+from stripper.rules.prefilter import fold, rule_literals
 
 MATCH_TIMEOUT = 0.05  # seconds per pattern per block
 MARKER_CHARS = 2_000_000  # how much of a page a site_marker is searched in
@@ -153,20 +155,36 @@ class Matcher:
     """Finds, for every block of a page, the first rule (by priority) that matches it.
 
     A timed search per rule per block costs more in timer set-up than in
-    matching, so each rule first scans the whole page once — the blocks short
-    enough for it, one per line — and only the blocks where that scan found a
-    match start are checked one by one. Both steps run under a timeout.
+    matching, so a rule only searches the blocks that can match it. For most
+    rules a literal prefilter tells which: one Aho-Corasick pass over the page
+    finds, for all rules at once, the blocks holding one of the strings every
+    match of the rule contains (see prefilter.py). A rule without such strings
+    scans the whole page once — the blocks short enough for it, one per line —
+    and only the blocks where that scan found a match start are checked one by
+    one. Both steps run under a timeout. `prefilter=False` scans for every rule
+    (the results are the same; tests compare the two).
     """
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], *, prefilter: bool = True):
         self.rules = sorted(rules, key=lambda r: -r.priority)
+        self.literals: list[frozenset[str] | None] = [
+            rule_literals(r.pattern) if prefilter else None for r in self.rules]
+        lengths = [r.max_words for r, words in zip(self.rules, self.literals, strict=True)
+                   if words is not None]
+        self.prefilter_words = None if None in lengths else max(lengths, default=0)
 
     def first_matches(self, items: list[tuple[str, int]]) -> list[Rule | None]:
         """`items` are (text, words) per block; returns the deciding rule per block."""
         found: list[Rule | None] = [None] * len(items)
         page = _Page(items)
-        for rule in self.rules:
+        hits = _literal_hits(page, self.literals, self.prefilter_words)
+        for n, rule in enumerate(self.rules):
             if rule.disabled:
+                continue
+            if self.literals[n] is not None:
+                for k in sorted(hits.get(n, ())):
+                    if found[k] is None and rule.matches(*items[k]):
+                        found[k] = rule
                 continue
             text, offsets, members = page.upto(rule.max_words)
             for start in rule.match_starts(text):
@@ -174,6 +192,52 @@ class Matcher:
                 if found[k] is None and rule.matches(*items[k]):
                     found[k] = rule
         return found
+
+
+_AUTOMATA: dict[tuple[frozenset[str] | None, ...], ahocorasick.Automaton | None] = {}
+
+
+def _automaton(literals: list[frozenset[str] | None]) -> ahocorasick.Automaton | None:
+    """One automaton over every rule's literals, each word valued (its length, the
+    positions of the rules needing it); built once per list of literal sets, as
+    the same rules serve page after page."""
+    key = tuple(literals)
+    if key in _AUTOMATA:
+        return _AUTOMATA[key]
+    needing: dict[str, list[int]] = {}
+    for n, words in enumerate(literals):
+        for word in words or ():
+            needing.setdefault(word, []).append(n)
+    automaton = None
+    if needing:
+        automaton = ahocorasick.Automaton()
+        for word, rules in needing.items():
+            automaton.add_word(word, (len(word), tuple(rules)))
+        automaton.make_automaton()
+    if len(_AUTOMATA) >= 64:
+        _AUTOMATA.clear()
+    _AUTOMATA[key] = automaton
+    return automaton
+
+
+def _literal_hits(page: _Page, literals: list[frozenset[str] | None],
+                  max_words: int | None) -> dict[int, set[int]]:
+    """For each rule position, the blocks (by index in the page's items) that hold
+    one of the rule's literals — among the blocks short enough for some prefiltered
+    rule: long paragraphs, most of a page's text, are not read at all."""
+    automaton = _automaton(literals)
+    text, offsets, members = page.upto(max_words)
+    if automaton is None or not text:
+        return {}
+    folded = fold(text)
+    if len(folded) != len(text):  # cannot happen with fold(); stay safe
+        return {n: set(members) for n, words in enumerate(literals) if words is not None}
+    hits: dict[int, set[int]] = {}
+    for end, (length, rules) in automaton.iter(folded):
+        k = members[bisect_right(offsets, end - length + 1) - 1]
+        for n in rules:
+            hits.setdefault(n, set()).add(k)
+    return hits
 
 
 class _Page:
