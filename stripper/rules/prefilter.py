@@ -91,15 +91,19 @@ _EMPTY = _Info(frozenset({""}), None)
 @lru_cache(maxsize=4096)
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Folded strings one of which every match of `pattern` contains, or None when
-    none can be derived (or they are too weak to be worth it)."""
+    none can be derived or they are too weak to be worth a prefilter."""
+    found = derive_literals(pattern, flags)
+    return None if found is None or _weak(found) else found
+
+
+def derive_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Folded strings one of which every match of `pattern` contains, however weak
+    (None: none can be derived)."""
     tree = _parse(pattern, flags)
     if tree is None:
         return None
     found = _sequence(tree).needs()
-    if found is None:
-        return None
-    folded = _minimal(frozenset(fold(s) for s in found))
-    return None if _weak(folded) else folded
+    return None if found is None else _minimal(frozenset(fold(s) for s in found))
 
 
 def rule_literals(compiled: regex.Pattern) -> frozenset[str] | None:
