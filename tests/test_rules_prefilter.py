@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import stripper
 from stripper.model import Category
-from stripper.rules import builtin_rule_sets, load_rules
+from stripper.rules import builtin_rule_sets, load_rules, loader
 from stripper.rules.loader import Matcher, Rule
 from stripper.rules.prefilter import (
     CASE_EXCEPTIONS,
@@ -82,6 +82,12 @@ def test_no_prefilter_where_none_is_sound_or_useful(pattern, flags):
 def test_weak_literals_are_still_derived_but_not_used():
     assert derive_literals(r"(?:von|by)\s+\p{L}+", ICASE) == {"von", "by"}
     assert required_literals(r"(?:von|by)\s+\p{L}+", ICASE) is None
+
+
+def test_weak_sets_serve_short_blocks_but_not_single_ascii_characters():
+    assert rule_literals(regex.compile(r"^\W*(?:von|by)\s+\p{L}+", ICASE), weak=True) == {
+        "von", "by"}
+    assert rule_literals(regex.compile(r"(?:x|von)\s+\p{L}+"), weak=True) is None
 
 
 def test_literals_never_hold_a_newline():
@@ -203,8 +209,11 @@ def _fixture_pages() -> list[Path]:
     return text + html
 
 
+@pytest.mark.parametrize("scan_at", [0, loader.SCAN_AT, 10**9])
 @pytest.mark.parametrize("path", _fixture_pages(), ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_matcher_results_do_not_depend_on_the_prefilter(path):
+def test_matcher_results_do_not_depend_on_the_prefilter(path, scan_at, monkeypatch):
+    # scan_at 0: candidates always scanned as a sub-page; 10**9: always searched one by one
+    monkeypatch.setattr(loader, "SCAN_AT", scan_at)
     kind = "html" if path.suffix == ".html" else "text"
     blocks = stripper.strip(path.read_bytes(), kind=kind).blocks
     items = [(b.text, b.features.words) for b in blocks]

@@ -88,7 +88,6 @@ _NOTHING = _Info(None, None)
 _EMPTY = _Info(frozenset({""}), None)
 
 
-@lru_cache(maxsize=4096)
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Folded strings one of which every match of `pattern` contains, or None when
     none can be derived or they are too weak to be worth a prefilter."""
@@ -96,6 +95,7 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if found is None or _weak(found) else found
 
 
+@lru_cache(maxsize=4096)
 def derive_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Folded strings one of which every match of `pattern` contains, however weak
     (None: none can be derived)."""
@@ -106,9 +106,17 @@ def derive_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return None if found is None else _minimal(frozenset(fold(s) for s in found))
 
 
-def rule_literals(compiled: regex.Pattern) -> frozenset[str] | None:
-    """`required_literals` of a compiled `regex` pattern (its flags included)."""
-    return required_literals(compiled.pattern, compiled.flags)
+def rule_literals(compiled: regex.Pattern, *, weak: bool = False) -> frozenset[str] | None:
+    """`required_literals` of a compiled `regex` pattern (its flags included); with
+    `weak`, the sets too weak for that but still usable on a page's short blocks
+    (short ASCII words such as "by"; not single ASCII characters)."""
+    if not weak:
+        return required_literals(compiled.pattern, compiled.flags)
+    found = derive_literals(compiled.pattern, compiled.flags)
+    if found is None or len(found) > MAX_LITERALS or any(
+            not s.strip() or (s.isascii() and len(s) < 2) for s in found):
+        return None
+    return found
 
 
 def _parse(pattern: str, flags: int) -> list | None:
