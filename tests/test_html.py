@@ -192,3 +192,28 @@ def test_xhtml_with_an_xml_declaration_is_parsed():
     for raw in (page, page.encode("utf-8")):
         result = stripper.strip(raw)
         assert "two extra crossings" in result.text
+
+
+def _blocks(body: str) -> list[str]:
+    page = f"<html><body><article>{body}</article></body></html>".encode()
+    return [b.text for b in stripper.strip(page, kind="html").blocks]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a newline in the markup is a space; only <br> breaks a line; <pre> keeps its own
+    ("<p>Строка исходника\nпродолжается здесь</p>", ["Строка исходника продолжается здесь"]),
+    ("<p>第一行<br>第二行</p>", ["第一行\n第二行"]),
+    ("<p>سطر\r\n  ثانٍ<br/>\nسطر آخر</p>", ["سطر ثانٍ\nسطر آخر"]),
+    ("<pre>def f():\n    return 1</pre>", ["def f():\n    return 1"]),
+])
+def test_line_breaks_come_from_br_not_markup_newlines(body, expected):
+    assert _blocks(body) == expected
+
+
+def test_hidden_and_inline_markup():
+    blocks = _blocks(
+        '<p>Visible <span class="sr-only">screen reader only</span><b>bold</b> and '
+        '<em>emphasis</em><span hidden>gone</span><i style="display: none">also gone</i>.</p>'
+        '<div class="d-none d-md-block"><p>Shown on wide screens</p></div>'
+        '<div aria-hidden="true"><p>Hidden wholly</p></div>')
+    assert blocks == ["Visible bold and emphasis.", "Shown on wide screens"]

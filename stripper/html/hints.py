@@ -100,32 +100,57 @@ def is_hidden(el) -> bool:
             and not any(":" in t or (t.startswith("d-") and t != "d-none") for t in names))
 
 
-@lru_cache(maxsize=8192)
 def judge(tag: str, names: str, role: str | None) -> tuple[Category | None, int]:
-    """(chrome category or None, positive weight) of an element.
+    """(chrome category or None, positive weight) of an element; `names` are its class
+    and id."""
+    return _combine(tag, role, _summary(names))
 
-    Cached: a page repeats its class names, and so do the pages of one site.
-    """
+
+def judge_element(tag: str, class_: str | None, id_: str | None,
+                  role: str | None) -> tuple[Category | None, int]:
+    """`judge` with class and id apart: a page repeats its classes but not its ids, so
+    each is summarised (and cached) on its own; the result is the same."""
+    a = _summary(class_) if class_ else _NOTHING
+    b = _summary(id_) if id_ else _NOTHING
+    return _combine(tag, role, (a[0] or b[0], a[1] or b[1], a[2] or b[2]))
+
+
+_NOTHING: tuple[bool, Category | None, bool] = (False, None, False)
+
+
+@lru_cache(maxsize=16384)
+def _summary(names: str) -> tuple[bool, Category | None, bool]:
+    """(a strong positive compound, the first chrome token's category, a positive token)."""
+    if not names:
+        return _NOTHING
+    if STRONG_POSITIVE.search(names):
+        return True, None, False
+    found = None
+    positive = False
+    for token in tokens(names):
+        if found is None and token in NEGATIVE_TOKENS:
+            found = NEGATIVE_TOKENS[token]
+        elif token in POSITIVE_TOKENS:
+            positive = True
+    return False, found, positive
+
+
+def _combine(tag: str, role: str | None,
+             summary: tuple[bool, Category | None, bool]) -> tuple[Category | None, int]:
     weight = 0
     category = TAG_CATEGORY.get(tag)
     if role:
         category = ROLE_CATEGORY.get(role.lower(), category)
         if role.lower() in ("main", "article"):
             weight += 25
-    if names:
-        if STRONG_POSITIVE.search(names):
-            return None, min(weight + 40, MAX_WEIGHT)
-        found = None
-        positive = False
-        for token in tokens(names):
-            if found is None and token in NEGATIVE_TOKENS:
-                found = NEGATIVE_TOKENS[token]
-            elif token in POSITIVE_TOKENS and not positive:
-                positive = True
-                weight += 25
-        if found is not None:
-            if weight:  # "post-footer", "content-sidebar": the chrome word decides
-                weight = 0
-            category = category or found
-            weight -= 25
+    strong, found, positive = summary
+    if strong:
+        return None, min(weight + 40, MAX_WEIGHT)
+    if positive:
+        weight += 25
+    if found is not None:
+        if weight:  # "post-footer", "content-sidebar": the chrome word decides
+            weight = 0
+        category = category or found
+        weight -= 25
     return category, min(weight, MAX_WEIGHT)

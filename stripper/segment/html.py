@@ -162,9 +162,10 @@ class _Walker:
 
     def _start(self, el, tag: str) -> None:
         if tag in BLOCK_TAGS and not self._is_cell(el, tag):
-            self._flush()
-            names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-            category, weight = hints.judge(tag, names, el.get("role"))
+            if self.text:
+                self._flush()
+            category, weight = hints.judge_element(tag, el.get("class"), el.get("id"),
+                                                   el.get("role"))
             if "articlebody" in (el.get("itemprop") or "").lower():
                 category, weight = None, weight + 50
             elif tag in ("article", "main"):
@@ -185,7 +186,8 @@ class _Walker:
         elif tag in ("td", "th"):
             self.text.append(CELL)
         elif tag == "br":
-            self._add("\n")
+            self.text.append("\n")
+            self.md.append("\n")
         elif tag == "a":
             self.in_link += 1
             self.links += 1
@@ -197,7 +199,8 @@ class _Walker:
 
     def _end(self, el, tag: str) -> None:
         if tag in BLOCK_TAGS and id(el) not in self.cells:
-            self._flush()
+            if self.text:
+                self._flush()
             if not self.stack:
                 return
             self.stack.pop()
@@ -231,6 +234,8 @@ class _Walker:
         return True
 
     def _add(self, text: str) -> None:
+        if not self.in_pre and "\n" in text:  # a newline in the markup is a space; <br> breaks
+            text = text.replace("\n", " ")
         self.text.append(text)
         self.md.append(text.replace("[", "\\[").replace("]", "\\]") if self.in_link else text)
         if self.in_link:
@@ -260,7 +265,8 @@ class _Walker:
             lines = raw.strip("\n").splitlines()
             lines = [ln.rstrip() for ln in lines] if any(ln.strip() for ln in lines) else []
         else:
-            lines = [" ".join(ln.split()) for ln in raw.split("\n")]
+            lines = [" ".join(ln.split()) for ln in raw.split("\n")] if "\n" in raw else [
+                " ".join(raw.split())]
             lines = [ln for ln in lines if ln]
         if not lines:
             return
