@@ -1,0 +1,42 @@
+"""What class and id names say about an element."""
+
+import pytest
+
+from stripper.html import hints
+from stripper.model import Category
+
+
+@pytest.mark.parametrize("names, expected", [
+    ("post-comments", ["post", "comments"]),
+    ("shareBar", ["share", "bar"]),
+    ("main_content.wrapper:hover/x", ["main", "content", "wrapper", "hover", "x"]),
+    ("HEADER navBar2 ABCdef", ["header", "nav", "bar2", "abcdef"]),
+    ("  rail\tside\n", ["rail", "side"]),
+    ("", []),
+])
+def test_tokens(names, expected):
+    assert hints.tokens(names) == expected
+
+
+@pytest.mark.parametrize("tag, names, role, expected", [
+    ("div", "shadow", None, (None, 0)),  # "ad" is a token, not a substring
+    ("div", "article-body comments-disabled", None, (None, 40)),  # strong positive wins
+    ("div", "ArticleBody", None, (None, 40)),
+    ("div", "post-footer", None, (Category.FOOTER, -25)),  # chrome word decides
+    ("div", "entry", None, (None, 25)),
+    ("nav", "", None, (Category.NAVIGATION, 0)),
+    ("div", "wrapper", "main", (None, 25)),
+    ("div", "sidebar", "contentinfo", (Category.FOOTER, -25)),
+])
+def test_judge(tag, names, role, expected):
+    assert hints.judge(tag, names, role) == expected
+
+
+@pytest.mark.parametrize("class_, id_", [
+    ("menu-item", "post-123"), ("content", "comments"), ("story-body", "sidebar"),
+    (None, "respond"), ("share", None), (None, None), ("Hidden-xs teaser", "main-content"),
+])
+def test_class_and_id_apart_equal_together(class_, id_):
+    together = f"{class_ or ''} {id_ or ''}".strip()
+    for tag in ("div", "aside", "article"):
+        assert hints.judge_element(tag, class_, id_, None) == hints.judge(tag, together, None)
