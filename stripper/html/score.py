@@ -84,13 +84,13 @@ def find_container(
             scores[anc[k]] = scores.get(anc[k], 0.0) + points * share
     if not scores:
         return set()
-    chars, link_chars = sizes(blocks)
+    chars, link_chars = sizes(blocks, containers)
     final = {}
     for cid, score in scores.items():
         c = containers[cid]
         if c.tag in ("body", "html"):
             continue
-        density = link_chars.get(cid, 0) / max(1, chars.get(cid, 1))
+        density = link_chars[cid] / max(1, chars[cid])
         factor = max(MIN_WEIGHT_FACTOR, 1.0 + c.weight / WEIGHT_SCALE)
         final[cid] = (score + TAG_BONUS.get(c.tag, 0)) * (1.0 - density) * factor
     if not final:
@@ -144,16 +144,23 @@ def _widen(best: int, blocks: list[HtmlBlock], containers: list[Container]) -> i
     return current
 
 
-def sizes(blocks: list[HtmlBlock]) -> tuple[dict[int, int], dict[int, int]]:
-    """Characters and link characters of text inside each container."""
-    link_chars: dict[int, int] = {}
-    chars: dict[int, int] = {}
+def sizes(blocks: list[HtmlBlock], containers: list[Container]) -> tuple[list[int], list[int]]:
+    """Characters and link characters of text inside each container, by container id.
+
+    Each block counts in its innermost container, then totals pass up to the parents
+    (a container's id is larger than its parent's): linear, not blocks × depth.
+    """
+    chars = [0] * len(containers)
+    link_chars = [0] * len(containers)
     for b in blocks:
-        n, links = len(b.text), b.link_chars
-        for a in b.anc:
-            chars[a] = chars.get(a, 0) + n
-            if links:
-                link_chars[a] = link_chars.get(a, 0) + links
+        if b.anc:
+            chars[b.anc[-1]] += len(b.text)
+            link_chars[b.anc[-1]] += b.link_chars
+    for cid in range(len(containers) - 1, -1, -1):
+        parent = containers[cid].parent
+        if parent >= 0:
+            chars[parent] += chars[cid]
+            link_chars[parent] += link_chars[cid]
     return chars, link_chars
 
 
@@ -191,10 +198,10 @@ def prelabel(
     if chosen:
         # A "chrome" element holding most of the article is a wrapper, not chrome
         # (`paywall-container`, `has-sidebar` on a wrapper of everything).
-        chars, _ = sizes(blocks)
-        article = sum(chars.get(c, 0) for c in chosen)
+        chars, _ = sizes(blocks, containers)
+        article = sum(chars[c] for c in chosen)
         exempt |= {cid for cid, c in enumerate(containers)
-                   if c.category is not None and chars.get(cid, 0) >= WRAPPER_SHARE * article}
+                   if c.category is not None and chars[cid] >= WRAPPER_SHARE * article}
     out = {}
     for b in blocks:
         c = chrome_of(b, containers, exempt)
