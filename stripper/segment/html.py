@@ -11,7 +11,10 @@ yield no text.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from lxml import etree
 
@@ -42,6 +45,7 @@ INLINE = (
 # Where hidden elements may be, found in C; `hints.is_hidden` decides.
 _HIDING_ATTRIBUTES = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 _CLASSES = etree.XPath("//@class")
+_HIDDEN_PART = re.compile("|".join(hints.HIDDEN_CLASS_PARTS))
 MAX_PATH_PARTS = 24
 MAX_BLOCKS = 20_000  # later text is ignored: the shared stages cost ~0.1 ms a block
 CELL = "\x1f"  # table cell separator inside a row's raw text
@@ -96,10 +100,16 @@ def prune(root: etree._Element) -> None:
 
 def _hidden(root: etree._Element) -> list[etree._Element]:
     maybe = _HIDING_ATTRIBUTES(root)
-    for names in _CLASSES(root):
-        lowered = names.lower()
-        if any(token in lowered for token in hints.HIDDEN_CLASS_PARTS):
-            maybe.append(names.getparent())
+    classes = _CLASSES(root)
+    lowered = [c.lower() for c in classes]  # (lower() may change a length: offsets from these)
+    starts = list(accumulate((len(c) + 1 for c in lowered), initial=0))
+    joined = "\n".join(lowered)  # one search over all classes, not one per class
+    last = -1
+    for m in _HIDDEN_PART.finditer(joined):
+        k = bisect_right(starts, m.start()) - 1
+        if k != last:
+            maybe.append(classes[k].getparent())
+            last = k
     seen: set = set()
     hidden = []
     for el in maybe:
