@@ -217,3 +217,21 @@ def test_hidden_and_inline_markup():
         '<div class="d-none d-md-block"><p>Shown on wide screens</p></div>'
         '<div aria-hidden="true"><p>Hidden wholly</p></div>')
     assert blocks == ["Visible bold and emphasis.", "Shown on wide screens"]
+
+
+def test_sentence_in_the_article_container_apart_from_the_run():
+    """A short paragraph of the article, cut off from the kept run by a gallery and a
+    related box, is still the article's: it is in the container and reads as a sentence."""
+    long = ("The council met on Tuesday evening to discuss the new budget, and after a long "
+            "debate the members agreed to fund the repairs of the old bridge over the river, "
+            "which has been closed to traffic since the floods of last spring.")
+    page = f"""<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <article class="story"><h1>Bridge repairs approved</h1>
+    <p>{long}</p><p>{long.replace('Tuesday', 'Monday')}</p>
+    <figure><img src="a.jpg"><figcaption>Photo 1 of 12</figcaption></figure>
+    <div class="box"><a href="/a">Other story one</a><a href="/b">Other story two</a></div>
+    <p>Work on the bridge is expected to start in May, the mayor said.</p>
+    </article><footer>© 2024 The Town Paper</footer></body></html>"""
+    result = stripper.strip(page.encode(), kind="html")
+    assert "expected to start in May" in result.text
+    assert "Photo 1 of 12" not in result.text and "Other story" not in result.text

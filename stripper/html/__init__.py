@@ -38,6 +38,8 @@ FALLBACK_BODY_WORDS = 60  # JSON-LD articleBody shown when the visible page gave
 LANGUAGE_SAMPLE_BLOCKS = 12
 LANGUAGE_SAMPLE_CHARS = 1500
 MIN_SHORT_ARTICLE_WORDS = 15
+SENTENCE_WORDS = 10  # a paragraph this long that ends like a sentence
+LINK_DENSITY_SENTENCE = 0.2
 DECLARED_STOPWORDS = 0.3  # share of a sample's words: the declared language is right
 
 
@@ -90,7 +92,7 @@ def extract_html(
 def _keep_container_text(blocks: list[HtmlBlock], labels: list, chosen: set[int]) -> None:
     """Paragraphs of the article's container that the run-based selection left out
     (split off by an embed, a gallery or an inline box) are the article's too; weaker
-    blocks there only when they touch kept text."""
+    blocks there when they touch kept text or read as a sentence of some length."""
     def candidate(b: HtmlBlock, klasses: tuple) -> bool:
         label = labels[b.index]
         return (not b.kept and not label.hard and label.klass in klasses
@@ -101,8 +103,11 @@ def _keep_container_text(blocks: list[HtmlBlock], labels: list, chosen: set[int]
             b.decide(Verdict.KEPT, Category.CONTENT, "in the article's container")
     for b in blocks:
         touching = any(0 <= j < len(blocks) and blocks[j].kept for j in (b.index - 1, b.index + 1))
-        if touching and candidate(b, (Klass.NEARGOOD,)):
-            b.decide(Verdict.KEPT, Category.CONTENT, "in the article's container, by content")
+        sentence = (b.features.words >= SENTENCE_WORDS and b.features.terminal_punct
+                    and b.link_density < LINK_DENSITY_SENTENCE)
+        if (touching or sentence) and candidate(b, (Klass.NEARGOOD,)):
+            b.decide(Verdict.KEPT, Category.CONTENT, "in the article's container, "
+                     + ("by content" if touching else "a sentence"))
 
 
 def _is_article_page(info, root) -> bool:
