@@ -1,6 +1,7 @@
 """bytes → str, and: is this HTML or a text dump?
 
-Order of trust: a byte-order mark, then strict UTF-8 (most of the web), then a
+Order of trust: a byte-order mark, then UTF-8 (most of the web; "mostly UTF-8"
+with stray windows-1252 bytes counts), then a
 maintained detector (charset-normalizer) for legacy code pages such as
 windows-1256, cp1251 or GB18030. Never raises: the last resort decodes with
 replacement characters so a run always goes on.
@@ -42,7 +43,33 @@ def decode_unambiguous(raw: bytes) -> tuple[str, str] | None:
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
+        return decode_mostly_utf8(raw)
+
+
+MIN_UTF8_CHARS = 20  # valid multi-byte characters before "mostly UTF-8" is believed
+MAX_STRAY_SHARE = 0.05  # stray bytes per valid multi-byte character
+
+
+def decode_mostly_utf8(raw: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few stray legacy bytes — a UTF-8 template around text pasted from a
+    windows-1252 source — is UTF-8: the strays are read as windows-1252 instead of
+    turning the whole page into mojibake. Legacy text is never mostly valid UTF-8
+    (its accented letters are lone high bytes), so this cannot misread it."""
+    text = raw.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd")
+    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - stray
+    if multibyte < MIN_UTF8_CHARS or stray > MAX_STRAY_SHARE * multibyte:
         return None
+    return raw.decode("utf-8", errors="stripper-cp1252"), "utf-8"
+
+
+def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: undecodable bytes as windows-1252 (U+FFFD where it has a gap)."""
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or "\ufffd" for b in bad), error.end
+
+
+codecs.register_error("stripper-cp1252", _stray_as_cp1252)
 
 
 _BINARY_MAGIC = (
@@ -92,10 +119,12 @@ def decode(raw: bytes | str) -> tuple[str, str | None]:
     if known is not None:
         return known
     name = _detect(raw)
+    if name in ("utf-8", "utf_8"):  # not valid UTF-8 (checked above): strays as windows-1252
+        return raw.decode("utf-8", errors="stripper-cp1252"), "utf-8"
     try:
         return raw.decode(name, errors="replace"), name
     except LookupError:
-        return raw.decode("utf-8", errors="replace"), "utf-8"
+        return raw.decode("utf-8", errors="stripper-cp1252"), "utf-8"
 
 
 def _looks_utf16(raw: bytes) -> bool:

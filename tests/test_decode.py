@@ -23,6 +23,11 @@ CHINESE = (
     "部长说，这家医院将为该地区一百多万居民提供服务。\n"
     "他表示，建设工作三年前就开始了，全部由政府出资。\n"
 )
+POLISH = (
+    "Rada miasta zebrała się we wtorek wieczorem, aby omówić nowy budżet. Po długiej "
+    "dyskusji radni zgodzili się sfinansować remont starego mostu na rzece, który od "
+    "wiosennej powodzi jest zamknięty dla ruchu. Prace mają się rozpocząć w maju.\n"
+)
 GERMAN = "Die Straße über den Fluss wird im Frühjahr für drei Wochen gesperrt.\n"
 
 
@@ -61,6 +66,26 @@ def test_legacy_code_pages_are_detected(sample, codec):
     text, encoding = decode(raw)
     assert text == sample
     assert encoding is not None
+
+
+@pytest.mark.parametrize("sample", [ARABIC, RUSSIAN, CHINESE])
+def test_mostly_utf8_with_stray_windows_1252_bytes(sample):
+    """A UTF-8 page with a phrase pasted from a windows-1252 source stays UTF-8."""
+    pasted = "Zitat: \u201eSchöne Grüße\u201c \u2013 café".encode("cp1252")
+    raw = sample.encode("utf-8") + pasted + sample.encode("utf-8")
+    text, encoding = decode(raw)
+    assert encoding == "utf-8"
+    assert text == sample + "Zitat: \u201eSchöne Grüße\u201c \u2013 café" + sample
+
+
+@pytest.mark.parametrize(
+    "sample, codec",
+    [(ARABIC * 5, "windows-1256"), (RUSSIAN * 5, "cp1251"), (CHINESE * 5, "gb18030"),
+     (GERMAN * 20, "cp1252"), (POLISH * 3, "cp1250")],
+)
+def test_legacy_pages_are_not_taken_for_mostly_utf8(sample, codec):
+    text, _ = decode(sample.encode(codec))
+    assert text == sample
 
 
 @pytest.mark.parametrize(
