@@ -305,46 +305,26 @@ class _Walker:
 
 
 def element_path(el: etree._Element, cache: dict | None = None) -> str:
-    """`html/body/main/article/p[3]`: tags with their index among same-tag siblings.
+    """`html/body/main/article/p[3]`: tags with their index among same-tag siblings
+    (libxml2 writes it, in C), the last MAX_PATH_PARTS of them.
 
-    `cache` (one per page) keeps each parent's child numbering and each element's path.
+    `cache` (one per page) keeps each element's path and the page's tree.
     """
     cache = {} if cache is None else cache
-    chain: list[etree._Element] = []
-    node = el
-    while node is not None and len(chain) < MAX_PATH_PARTS and node not in cache:
-        chain.append(node)
-        node = node.getparent()
-    prefix = cache.get(node) if node is not None else None
-    if node is not None and prefix is None:
-        prefix = "…"
-    for item in reversed(chain):
-        parent = item.getparent()
-        tag = item.tag if isinstance(item.tag, str) else "node"
-        if parent is not None:
-            numbering = cache.get(("n", parent))
-            if numbering is None:
-                numbering = _number_children(parent)
-                cache[("n", parent)] = numbering
-            tag = numbering.get(item, tag)
-        prefix = f"{prefix}/{tag}" if prefix else tag
-        cache[item] = prefix
-    return prefix or ""
-
-
-def _number_children(parent: etree._Element) -> dict:
-    counts: dict[str, int] = {}
-    for child in parent:
-        if isinstance(child.tag, str):
-            counts[child.tag] = counts.get(child.tag, 0) + 1
-    seen: dict[str, int] = {}
-    out = {}
-    for child in parent:
-        tag = child.tag
-        if isinstance(tag, str) and counts[tag] > 1:
-            seen[tag] = seen.get(tag, 0) + 1
-            out[child] = f"{tag}[{seen[tag]}]"
-    return out
+    path = cache.get(el)
+    if path is None:
+        tree = cache.get("tree")
+        if tree is None:
+            tree = cache["tree"] = el.getroottree()
+        path = tree.getpath(el)[1:]
+        if path.startswith("html[") or path.count("/") >= MAX_PATH_PARTS:
+            parts = path.split("/")
+            parts[0] = "html"  # a stray second root: no index for the page's own
+            if len(parts) > MAX_PATH_PARTS:
+                parts = ["…", *parts[-MAX_PATH_PARTS:]]
+            path = "/".join(parts)
+        cache[el] = path
+    return path
 
 
 def lay_out(blocks: list[HtmlBlock]) -> None:
