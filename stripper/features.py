@@ -13,33 +13,49 @@ import regex
 
 from stripper.language import Stopwords
 from stripper.model import Block, Features
-from stripper.scripts import UNSPACED
+from stripper.scripts import HAN_KANA_RANGES, OTHER_UNSPACED_RANGES, UNSPACED
 
 _CJK = UNSPACED
+# Text whose largest character is below this holds none of the unspaced scripts.
+_CJK_FLOOR = chr(min(a for a, _ in HAN_KANA_RANGES + OTHER_UNSPACED_RANGES))
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _NON_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
+# ASCII text, the most blocks, takes `re` with the classes above written out for
+# ASCII: there [\p{L}\p{M}\p{N}] is [A-Za-z0-9] and [\p{L}\p{M}] is [A-Za-z].
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+_ASCII_NON_LETTERS = re.compile(r"[^A-Za-z]+")
 _TERMINAL = regex.compile(
     r"[.!?؟۔。！？…:;؛]['\"’”»›」』）)\]\p{Pf}]*\s*(?:\[\d+\])?\s*$"
 )
 _TAIL = 24  # characters: enough for a sentence end, closing quotes and a link marker
 # Plain `re`: no Unicode property needed, and three times faster on every block.
+# Only whether it matches counts, so each alternative starts at a literal (":" of
+# "http://", "." of "www.", "@" of an address …) with the rest looked behind: the
+# same texts match as with r"https?://|www\.|\w@[\w-]+\.\w|\[\d+\]|\.(?:com|…)\b",
+# and `re` skips to those characters instead of trying every alternative everywhere.
 _URL = re.compile(
-    r"https?://|www\.|\w@[\w-]+\.\w|\[\d+\]|\.(?:com|org|net|html?|php|de|ru|cn)\b",
+    r":(?<=http:)//|:(?<=https:)//|\.(?<=www\.)|@(?<=\w@)[\w-]+\.\w|\[\d+\]"
+    r"|\.(?:com|org|net|html?|php|de|ru|cn)\b",
     re.IGNORECASE,
 )
 # List markers; inscriptis marks nested items with a plain "o".
 _BULLET = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|o(?=\s+\p{Lu}))\s")
 _NORMALISE = regex.compile(r"[\W\d_]+")
+_ASCII_NORMALISE = re.compile(r"[^A-Za-z]+")  # [\W\d_] within ASCII
 
 
 def normalise(text: str) -> str:
     """The text with digits, punctuation and case dropped: what repeats across a page."""
+    if text.isascii():
+        return _ASCII_NORMALISE.sub(" ", text).strip().lower()
     return _NORMALISE.sub(" ", text).strip().casefold()
 
 
 def tokens(text: str) -> list[str]:
     """Words for stopword matching; CJK characters count one each."""
-    if not _CJK.search(text):
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
+    if max(text) < _CJK_FLOOR or not _CJK.search(text):
         return _WORD.findall(text.casefold())
     words = []
     for w in _WORD.findall(text):
@@ -61,11 +77,16 @@ def _measure(text: str, stopwords: Stopwords) -> tuple:
     stripped = text.strip()
     nonspace = max(1, len("".join(stripped.split())))
     words = tokens(stripped)
-    cjk = len(_CJK.findall(stripped)) if not stripped.isascii() else 0
+    if stripped.isascii():
+        cjk = 0
+        letters = len(_ASCII_NON_LETTERS.sub("", stripped))
+    else:
+        cjk = len(_CJK.findall(stripped)) if max(stripped) >= _CJK_FLOOR else 0
+        letters = len(_NON_LETTERS.sub("", stripped))
     return (
         len(stripped),
         len(words),
-        len(_NON_LETTERS.sub("", stripped)) / nonspace,
+        letters / nonspace,
         stopwords.ratio(words),
         bool(_TERMINAL.search(stripped[-_TAIL:])),
         _link_likeness(stripped),
@@ -86,13 +107,14 @@ def _link_likeness(text: str) -> float:
 
 def measure_blocks(blocks: list[Block], stopwords: Stopwords) -> None:
     """Fill in every block's features, including repetition within the page."""
-    keys = [normalise(b.text) for b in blocks]
-    counts = Counter(k for k in keys if k)
     seen: dict[str, tuple] = {}  # pages repeat their menus: measure each text once
+    for block in blocks:
+        if block.text not in seen:
+            seen[block.text] = (_measure(block.text, stopwords), normalise(block.text))
+    keys = [seen[b.text][1] for b in blocks]
+    counts = Counter(k for k in keys if k)
     for block, key in zip(blocks, keys, strict=True):
-        values = seen.get(block.text)
-        if values is None:
-            values = seen[block.text] = _measure(block.text, stopwords)
+        values = seen[block.text][0]
         chars, words, letters, stops, terminal, link_like, bullet, _, _, cjk = values
         block.features = Features(chars, words, letters, stops, terminal, link_like, bullet,
                                   counts.get(key, 1), key, cjk)

@@ -1,0 +1,44 @@
+"""The fast paths of features.py agree with the patterns they stand in for."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import regex
+
+from stripper import features
+
+_URL_ORIGINAL = re.compile(
+    r"https?://|www\.|\w@[\w-]+\.\w|\[\d+\]|\.(?:com|org|net|html?|php|de|ru|cn)\b",
+    re.IGNORECASE,
+)
+_ALPHABET = "hHtTpPsS:/wW.@[]0123-_ aéoCcMmRrNnLl\u0130\u212a\u017f"
+
+
+def test_url_pattern_matches_the_same_texts():
+    rng = random.Random(7)
+    for _ in range(50_000):
+        text = "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 14)))
+        assert bool(features._URL.search(text)) is bool(_URL_ORIGINAL.search(text)), text
+    for text in ("http://a", "HTTPS://x", "www.x", "WwW.", "a@b.c", "@b.c", "[12]", "x.COM",
+                 "x.html", "x.de1", "ahttp:/", "see [a]"):
+        assert bool(features._URL.search(text)) is bool(_URL_ORIGINAL.search(text)), text
+
+
+def test_ascii_paths_agree_with_the_unicode_patterns():
+    rng = random.Random(3)
+    alphabet = "abcXYZ019 '-_.,;:!?()[]\t/\\\"’é"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        if not text.isascii():
+            continue
+        assert features.tokens(text) == features._WORD.findall(text.casefold())
+        assert features.normalise(text) == \
+            regex.sub(r"[\W\d_]+", " ", text).strip().casefold()
+        assert features._ASCII_NON_LETTERS.sub("", text) == features._NON_LETTERS.sub("", text)
+
+
+def test_cjk_floor_is_below_every_unspaced_character():
+    assert not features._CJK.search("".join(map(chr, range(ord(features._CJK_FLOOR)))))
+    assert features._CJK.search(features._CJK_FLOOR)
