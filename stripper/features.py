@@ -16,8 +16,10 @@ from stripper.model import Block, Features
 from stripper.scripts import HAN_KANA_RANGES, OTHER_UNSPACED_RANGES, UNSPACED
 
 _CJK = UNSPACED
-# Text whose largest character is below this holds none of the unspaced scripts.
+# Text without a character from this one up holds none of the unspaced scripts
+# (one range: `re` checks it in a tight loop, unlike the unspaced scripts' many).
 _CJK_FLOOR = chr(min(a for a, _ in HAN_KANA_RANGES + OTHER_UNSPACED_RANGES))
+_MAY_BE_CJK = re.compile(f"[{_CJK_FLOOR}-\U0010ffff]")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _NON_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
 # ASCII text, the most blocks, takes `re` with the classes above written out for
@@ -27,6 +29,8 @@ _ASCII_NON_LETTERS = re.compile(r"[^A-Za-z]+")
 _TERMINAL = regex.compile(
     r"[.!?؟۔。！？…:;؛]['\"’”»›」』）)\]\p{Pf}]*\s*(?:\[\d+\])?\s*$"
 )
+_S = r"[\t\n\x0b\x0c\r ]"  # regex's \s within ASCII (re's \s adds \x1c-\x1f)
+_ASCII_TERMINAL = re.compile(rf"[.!?:;]['\")\]]*{_S}*(?:\[[0-9]+\])?{_S}*$")
 _TAIL = 24  # characters: enough for a sentence end, closing quotes and a link marker
 # Plain `re`: no Unicode property needed, and three times faster on every block.
 # Only whether it matches counts, so each alternative starts at a literal (":" of
@@ -40,6 +44,7 @@ _URL = re.compile(
 )
 # List markers; inscriptis marks nested items with a plain "o".
 _BULLET = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|o(?=\s+\p{Lu}))\s")
+_ASCII_BULLET = re.compile(rf"{_S}*(?:[*+\-]|[0-9]{{1,3}}[.)]|o(?={_S}+[A-Z])){_S}")
 _NORMALISE = regex.compile(r"[\W\d_]+")
 _ASCII_NORMALISE = re.compile(r"[^A-Za-z]+")  # [\W\d_] within ASCII
 
@@ -55,7 +60,7 @@ def tokens(text: str) -> list[str]:
     """Words for stopword matching; CJK characters count one each."""
     if text.isascii():
         return _ASCII_WORD.findall(text.lower())
-    if max(text) < _CJK_FLOOR or not _CJK.search(text):
+    if not _MAY_BE_CJK.search(text) or not _CJK.search(text):
         return _WORD.findall(text.casefold())
     words = []
     for w in _WORD.findall(text):
@@ -77,20 +82,21 @@ def _measure(text: str, stopwords: Stopwords) -> tuple:
     stripped = text.strip()
     nonspace = max(1, len("".join(stripped.split())))
     words = tokens(stripped)
+    tail = stripped[-_TAIL:]
     if stripped.isascii():
         cjk = 0
         letters = len(_ASCII_NON_LETTERS.sub("", stripped))
     else:
-        cjk = len(_CJK.findall(stripped)) if max(stripped) >= _CJK_FLOOR else 0
+        cjk = len(_CJK.findall(stripped)) if _MAY_BE_CJK.search(stripped) else 0
         letters = len(_NON_LETTERS.sub("", stripped))
     return (
         len(stripped),
         len(words),
         letters / nonspace,
         stopwords.ratio(words),
-        bool(_TERMINAL.search(stripped[-_TAIL:])),
+        bool((_ASCII_TERMINAL if tail.isascii() else _TERMINAL).search(tail)),
         _link_likeness(stripped),
-        bool(_BULLET.match(text)),
+        bool((_ASCII_BULLET if text.isascii() else _BULLET).match(text)),
         1,
         "",
         cjk > nonspace * 0.3,

@@ -42,3 +42,14 @@ def test_ascii_paths_agree_with_the_unicode_patterns():
 def test_cjk_floor_is_below_every_unspaced_character():
     assert not features._CJK.search("".join(map(chr, range(ord(features._CJK_FLOOR)))))
     assert features._CJK.search(features._CJK_FLOOR)
+
+
+def test_ascii_terminal_and_bullet_agree_with_the_unicode_patterns():
+    rng = random.Random(5)
+    alphabet = ".!?:;'\")]x[0o1A-*+ \t\n\x0b\x0c\r\x1c\x1f"
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert bool(features._ASCII_TERMINAL.search(text)) is \
+            bool(features._TERMINAL.search(text)), repr(text)
+        assert bool(features._ASCII_BULLET.match(text)) is \
+            bool(features._BULLET.match(text)), repr(text)
