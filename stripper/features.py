@@ -13,7 +13,7 @@ import regex
 
 from stripper.language import Stopwords
 from stripper.model import Block, Features
-from stripper.scripts import HAN_KANA_RANGES, OTHER_UNSPACED_RANGES, UNSPACED
+from stripper.scripts import HAN_KANA_RANGES, OTHER_UNSPACED_RANGES, UNSPACED, char_class
 
 _CJK = UNSPACED
 # Text without a character from this one up holds none of the unspaced scripts
@@ -46,6 +46,19 @@ _URL = re.compile(
 _BULLET = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|o(?=\s+\p{Lu}))\s")
 _ASCII_BULLET = re.compile(rf"{_S}*(?:[*+\-]|[0-9]{{1,3}}[.)]|o(?={_S}+[A-Z])){_S}")
 _NORMALISE = regex.compile(r"[\W\d_]+")
+# What regex's [^\W\d_] (kept by normalise) holds beyond [\p{L}\p{M}] (letters): join
+# controls, connector punctuation, letter-like numbers, circled letters. Written out by
+# tests/test_features_fast.py's comparison with the regex module's classes.
+_WORD_NOT_LETTER_RANGES: tuple[tuple[int, int], ...] = (
+    (0x16EE, 0x16F0), (0x200C, 0x200D), (0x203F, 0x2040), (0x2054, 0x2054),
+    (0x2160, 0x2182), (0x2185, 0x2188), (0x24B6, 0x24E9), (0x3007, 0x3007),
+    (0x3021, 0x3029), (0x3038, 0x303A), (0xA6E6, 0xA6EF), (0xFE33, 0xFE34),
+    (0xFE4D, 0xFE4F), (0xFF3F, 0xFF3F), (0x10140, 0x10174), (0x10341, 0x10341),
+    (0x1034A, 0x1034A), (0x103D1, 0x103D5), (0x12400, 0x1246F), (0x12475, 0x1247F),
+    (0x12550, 0x12686), (0x16FF4, 0x16FF6), (0x1F130, 0x1F149), (0x1F150, 0x1F169),
+    (0x1F170, 0x1F189),
+)
+_WORD_NOT_LETTER = re.compile(char_class(_WORD_NOT_LETTER_RANGES))
 _ASCII_NORMALISE = re.compile(r"[^A-Za-z]+")  # [\W\d_] within ASCII
 
 
@@ -77,8 +90,9 @@ def measure(text: str, stopwords: Stopwords) -> Features:
     return Features(*_measure(text, stopwords))
 
 
-def _measure(text: str, stopwords: Stopwords) -> tuple:
-    """Features' fields in order; `repeats` and `key` are the page's to fill in."""
+def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
+    """Features' fields in order; `repeats` is the page's to fill in, and so is
+    `key` — with `keyed`, it comes with the rest (`normalise(text)`)."""
     stripped = text.strip()
     nonspace = max(1, len("".join(stripped.split())))
     words = tokens(stripped)
@@ -86,9 +100,14 @@ def _measure(text: str, stopwords: Stopwords) -> tuple:
     if stripped.isascii():
         cjk = 0
         letters = len(_ASCII_NON_LETTERS.sub("", stripped))
+        key = normalise(text) if keyed else ""
     else:
         cjk = len(_CJK.findall(stripped)) if _MAY_BE_CJK.search(stripped) else 0
-        letters = len(_NON_LETTERS.sub("", stripped))
+        # normalise's pass keeps [^\W\d_]: the letters and marks and a few more, which
+        # are counted apart (the whitespace strip() drops is no letter either).
+        kept = _NORMALISE.sub(" ", text)
+        letters = len(kept) - kept.count(" ") - len(_WORD_NOT_LETTER.findall(stripped))
+        key = kept.strip().casefold() if keyed else ""
     return (
         len(stripped),
         len(words),
@@ -98,7 +117,7 @@ def _measure(text: str, stopwords: Stopwords) -> tuple:
         _link_likeness(stripped),
         bool((_ASCII_BULLET if text.isascii() else _BULLET).match(text)),
         1,
-        "",
+        key,
         cjk > nonspace * 0.3,
     )
 
@@ -116,11 +135,9 @@ def measure_blocks(blocks: list[Block], stopwords: Stopwords) -> None:
     seen: dict[str, tuple] = {}  # pages repeat their menus: measure each text once
     for block in blocks:
         if block.text not in seen:
-            seen[block.text] = (_measure(block.text, stopwords), normalise(block.text))
-    keys = [seen[b.text][1] for b in blocks]
-    counts = Counter(k for k in keys if k)
-    for block, key in zip(blocks, keys, strict=True):
-        values = seen[block.text][0]
-        chars, words, letters, stops, terminal, link_like, bullet, _, _, cjk = values
+            seen[block.text] = _measure(block.text, stopwords, keyed=True)
+    counts = Counter(seen[b.text][8] for b in blocks)
+    for block in blocks:
+        chars, words, letters, stops, terminal, link_like, bullet, _, key, cjk = seen[block.text]
         block.features = Features(chars, words, letters, stops, terminal, link_like, bullet,
-                                  counts.get(key, 1), key, cjk)
+                                  counts[key] if key else 1, key, cjk)

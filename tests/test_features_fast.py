@@ -53,3 +53,25 @@ def test_ascii_terminal_and_bullet_agree_with_the_unicode_patterns():
             bool(features._TERMINAL.search(text)), repr(text)
         assert bool(features._ASCII_BULLET.match(text)) is \
             bool(features._BULLET.match(text)), repr(text)
+
+
+def test_word_not_letter_ranges_are_regex_classes():
+    from stripper.scripts import ranges_of
+
+    assert ranges_of(r"(?V1)[[^\W\d_]--[\p{L}\p{M}]]") == features._WORD_NOT_LETTER_RANGES
+
+
+def test_keyed_measure_agrees_with_measure_and_normalise():
+    from stripper.language import stopwords_for
+
+    stopwords = stopwords_for("fa")
+    for text in ["کتاب\u200cها را روی میز گذاشتم.", " Ⓐ Ⅻ 〇 a_b‿c ", "Straße\xa0", "\u3000abc",
+                 "ش۱۲۳ ٤٥", "漢字 かな", "x\u0301y", ""]:
+        plain = features._measure(text, stopwords)
+        keyed = features._measure(text, stopwords, keyed=True)
+        assert keyed[:8] + keyed[9:] == plain[:8] + plain[9:]
+        assert plain[8] == "" and keyed[8] == features.normalise(text)
+        stripped = text.strip()
+        letters = len(features._NON_LETTERS.sub("", stripped)) / max(
+            1, len("".join(stripped.split())))
+        assert plain[2] == letters
