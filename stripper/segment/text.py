@@ -42,9 +42,10 @@ def split_lines(text: str) -> list[str]:
 def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapping renderer wrapped at, or None for unwrapped dumps."""
     # Lines ending in a long unbreakable token (URLs) overrun the width: leave them out.
-    lengths = [cells(ln.rstrip()) for ln in lines
-               if ln.strip() and len(ln.rsplit(None, 1)[-1]) <= _LONGEST_WORD]
-    long = [n for n in lengths if n >= 40]
+    # A character takes at most two columns: lines under 20 characters are not long.
+    long = [n for ln in lines
+            if len(ln) >= 20 and (body := ln.rstrip()) and len(body) >= 20
+            and len(ln.rsplit(None, 1)[-1]) <= _LONGEST_WORD and (n := cells(body)) >= 40]
     if len(long) < 5:
         return None
     counts = Counter(long)
@@ -63,6 +64,14 @@ def wrap_width(lines: list[str]) -> int | None:
 def segment_text(text: str) -> tuple[list[str], list[Block]]:
     lines = split_lines(text)
     width = wrap_width(lines)
+    if not width:  # unwrapped: every non-blank line is a block
+        blocks = []
+        for i, line in enumerate(lines):
+            stripped = line.strip()
+            if stripped:
+                blocks.append(Block(index=len(blocks), text=stripped, start=i, end=i + 1,
+                                    kind="line", source_lines=[line]))
+        return lines, blocks
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
