@@ -55,12 +55,6 @@ def test_ascii_terminal_and_bullet_agree_with_the_unicode_patterns():
             bool(features._BULLET.match(text)), repr(text)
 
 
-def test_word_not_letter_ranges_are_regex_classes():
-    from stripper.scripts import ranges_of
-
-    assert ranges_of(r"(?V1)[[^\W\d_]--[\p{L}\p{M}]]") == features._WORD_NOT_LETTER_RANGES
-
-
 def test_keyed_measure_agrees_with_measure_and_normalise():
     from stripper.language import stopwords_for
 
@@ -75,3 +69,27 @@ def test_keyed_measure_agrees_with_measure_and_normalise():
         letters = len(features._NON_LETTERS.sub("", stripped)) / max(
             1, len("".join(stripped.split())))
         assert plain[2] == letters
+
+
+def test_letter_ranges_are_the_regex_classes():
+    from stripper import letters
+
+    for name, (pattern, bmp_only) in letters.PROPERTIES.items():
+        found = getattr(letters, name)
+        assert letters.ranges(pattern, bmp_only) == found, name
+        assert not any(a <= 0xDFFF and b >= 0xD800 for a, b in found), name  # no surrogates
+
+
+def test_bmp_tokens_agree_with_regex():
+    rng = random.Random(9)
+    pool = [chr(c) for c in range(0x80, 0x3400) if not 0xD800 <= c < 0xE000]
+    pool += list("abc 019'’-_.,") * 40 + ["\U0001d400", "\U00020000", "\u0301", "\u200c"]
+    for _ in range(5_000):
+        text = "x" + "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        if text.isascii():
+            continue
+        expected = features._WORD.findall(text.casefold())
+        if not features._CJK.search(text):
+            assert features.tokens(text) == expected, repr(text)
+        assert features._BMP_WORD.findall(text) == features._WORD.findall(text) or \
+            features._BEYOND_BMP.search(text), repr(text)
