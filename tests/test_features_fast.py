@@ -93,3 +93,13 @@ def test_bmp_tokens_agree_with_regex():
             assert features.tokens(text) == expected, repr(text)
         assert features._BMP_WORD.findall(text) == features._WORD.findall(text) or \
             features._BEYOND_BMP.search(text), repr(text)
+
+
+def test_bmp_cjk_classes_agree_within_the_bmp():
+    from stripper import language
+
+    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    assert features._CJK_BMP.findall(bmp) == features._CJK.findall(bmp)
+    assert language._CJK_BMP.findall(bmp) == language._CJK.findall(bmp)
+    below = "".join(chr(c) for c in range(ord(language._MAY_BE_CJK.pattern[1])))
+    assert not language._CJK.search(below)
