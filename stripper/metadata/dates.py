@@ -61,8 +61,11 @@ def ascii_digits(text: str) -> str:
 
 
 def prepare(text: str) -> str:
-    text = ascii_digits(text)
-    text = _LEVANTINE.sub(lambda m: LEVANTINE_MONTHS[m.group(1)], text)
+    if not text.isascii():  # ASCII text has ASCII digits and no Arabic month names
+        text = ascii_digits(text)
+        text = _LEVANTINE.sub(lambda m: LEVANTINE_MONTHS[m.group(1)], text)
+    if "/" not in text and "(" not in text:  # what _SAME_MONTH_TWICE needs
+        return text
     return _SAME_MONTH_TWICE.sub(r"\1", text)
 
 
