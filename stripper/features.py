@@ -12,7 +12,7 @@ from collections import Counter
 import regex
 
 from stripper.language import Stopwords
-from stripper.letters import WORD_BMP_RANGES, WORD_NOT_LETTER_RANGES
+from stripper.letters import NORMALISE_BMP_RANGES, WORD_BMP_RANGES, WORD_NOT_LETTER_RANGES
 from stripper.model import Block, Features
 from stripper.scripts import HAN_KANA_RANGES, OTHER_UNSPACED_RANGES, UNSPACED, char_class
 
@@ -61,6 +61,7 @@ _URL = re.compile(
 _BULLET = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|o(?=\s+\p{Lu}))\s")
 _ASCII_BULLET = re.compile(rf"{_S}*(?:[*+\-]|[0-9]{{1,3}}[.)]|o(?={_S}+[A-Z])){_S}")
 _NORMALISE = regex.compile(r"[\W\d_]+")
+_BMP_NORMALISE = re.compile(char_class(NORMALISE_BMP_RANGES) + "+")  # within the BMP
 _WORD_NOT_LETTER = re.compile(char_class(WORD_NOT_LETTER_RANGES))
 _ASCII_NORMALISE = re.compile(r"[^A-Za-z]+")  # [\W\d_] within ASCII
 
@@ -69,7 +70,12 @@ def normalise(text: str) -> str:
     """The text with digits, punctuation and case dropped: what repeats across a page."""
     if text.isascii():
         return _ASCII_NORMALISE.sub(" ", text).strip().lower()
-    return _NORMALISE.sub(" ", text).strip().casefold()
+    return _dropped(text).strip().casefold()
+
+
+def _dropped(text: str) -> str:
+    """`text` with each run of [\\W\\d_] (non-letters, digits, underscores) one space."""
+    return (_NORMALISE if _BEYOND_BMP.search(text) else _BMP_NORMALISE).sub(" ", text)
 
 
 def tokens(text: str) -> list[str]:
@@ -111,7 +117,7 @@ def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
         cjk = len(cjk_class.findall(stripped)) if cjk_class is not None else 0
         # normalise's pass keeps [^\W\d_]: the letters and marks and a few more, which
         # are counted apart (the whitespace strip() drops is no letter either).
-        kept = _NORMALISE.sub(" ", text)
+        kept = _dropped(text)
         letters = len(kept) - kept.count(" ") - len(_WORD_NOT_LETTER.findall(stripped))
         key = kept.strip().casefold() if keyed else ""
     return (

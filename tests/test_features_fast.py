@@ -77,7 +77,16 @@ def test_letter_ranges_are_the_regex_classes():
     for name, (pattern, bmp_only) in letters.PROPERTIES.items():
         found = getattr(letters, name)
         assert letters.ranges(pattern, bmp_only) == found, name
-        assert not any(a <= 0xDFFF and b >= 0xD800 for a, b in found), name  # no surrogates
+
+
+def test_bmp_normalise_agrees_with_regex():
+    bmp = "".join(map(chr, range(0x10000)))  # surrogates included
+    assert features._BMP_NORMALISE.sub(" ", bmp) == features._NORMALISE.sub(" ", bmp)
+    rng = random.Random(4)
+    pool = [chr(c) for c in range(0x80, 0x3400)] + list("ab 1_.") * 50 + ["𝐀"]
+    for _ in range(3_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        assert features._dropped(text) == features._NORMALISE.sub(" ", text), repr(text)
 
 
 def test_bmp_tokens_agree_with_regex():
