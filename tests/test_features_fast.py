@@ -112,3 +112,12 @@ def test_bmp_cjk_classes_agree_within_the_bmp():
     assert language._CJK_BMP.findall(bmp) == language._CJK.findall(bmp)
     below = "".join(chr(c) for c in range(ord(language._MAY_BE_CJK.pattern[1])))
     assert not language._CJK.search(below)
+
+
+def test_bmp_wide_class_agrees_with_regex():
+    from stripper.segment import text as segment
+
+    bmp = "".join(map(chr, range(0x10000)))
+    assert segment._WIDE_BMP.findall(bmp) == segment._WIDE.findall(bmp)
+    for text in ("漢字 and かな", "a\U00020000b", "Straße", "한국어 텍스트"):
+        assert segment.cells(text) == len(text) + len(segment._WIDE.findall(text))
