@@ -63,6 +63,8 @@ _ASCII_BULLET = re.compile(rf"{_S}*(?:[*+\-]|[0-9]{{1,3}}[.)]|o(?={_S}+[A-Z])){_
 _NORMALISE = regex.compile(r"[\W\d_]+")
 _BMP_NORMALISE = re.compile(char_class(NORMALISE_BMP_RANGES) + "+")  # within the BMP
 _WORD_NOT_LETTER = re.compile(char_class(WORD_NOT_LETTER_RANGES))
+_BMP_WORD_NOT_LETTER = re.compile(char_class(tuple(  # bitmap-checked: no ranges beyond the BMP
+    (a, min(b, 0xFFFF)) for a, b in WORD_NOT_LETTER_RANGES if a <= 0xFFFF)))
 _ASCII_NORMALISE = re.compile(r"[^A-Za-z]+")  # [\W\d_] within ASCII
 
 
@@ -117,8 +119,13 @@ def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
         cjk = len(cjk_class.findall(stripped)) if cjk_class is not None else 0
         # normalise's pass keeps [^\W\d_]: the letters and marks and a few more, which
         # are counted apart (the whitespace strip() drops is no letter either).
-        kept = _dropped(text)
-        letters = len(kept) - kept.count(" ") - len(_WORD_NOT_LETTER.findall(stripped))
+        if _BEYOND_BMP.search(text):
+            kept = _NORMALISE.sub(" ", text)
+            others = _WORD_NOT_LETTER.findall(stripped)
+        else:
+            kept = _BMP_NORMALISE.sub(" ", text)
+            others = _BMP_WORD_NOT_LETTER.findall(stripped)
+        letters = len(kept) - kept.count(" ") - len(others)
         key = kept.strip().casefold() if keyed else ""
     return (
         len(stripped),

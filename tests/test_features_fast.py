@@ -121,3 +121,8 @@ def test_bmp_wide_class_agrees_with_regex():
     assert segment._WIDE_BMP.findall(bmp) == segment._WIDE.findall(bmp)
     for text in ("漢字 and かな", "a\U00020000b", "Straße", "한국어 텍스트"):
         assert segment.cells(text) == len(text) + len(segment._WIDE.findall(text))
+
+
+def test_bmp_word_not_letter_agrees_within_the_bmp():
+    bmp = "".join(map(chr, range(0x10000)))
+    assert features._BMP_WORD_NOT_LETTER.findall(bmp) == features._WORD_NOT_LETTER.findall(bmp)
