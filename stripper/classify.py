@@ -53,10 +53,27 @@ def effective_words(block: Block) -> float:
     return f.words / CJK_CHARS_PER_WORD if f.cjk else float(f.words)
 
 
+_MATCHERS: dict[tuple, tuple[list, Matcher]] = {}
+
+
+def _matcher(rules: list[Rule]) -> Matcher:
+    """One Matcher per list of rules: the same rule objects serve page after page,
+    and building the prefilter (every rule's literals) costs more than a page's
+    matching. Keyed by what Matcher() reads of each rule — its identity, pattern,
+    priority and word limit — with the objects kept alive so no id is reused."""
+    key = tuple((id(r), id(r.pattern), r.priority, r.max_words) for r in rules)
+    cached = _MATCHERS.get(key)
+    if cached is None:
+        if len(_MATCHERS) >= 32:
+            _MATCHERS.clear()
+        cached = _MATCHERS[key] = ([(r, r.pattern) for r in rules], Matcher(rules))
+    return cached[1]
+
+
 def label_blocks(
     blocks: list[Block], rules: list[Rule], *, stopwords_available: bool
 ) -> list[Label]:
-    matcher = Matcher([r for r in rules if r.scope in ("line", "block")])
+    matcher = _matcher([r for r in rules if r.scope in ("line", "block")])
     deciding = matcher.first_matches([(b.text, b.features.words) for b in blocks])
     scale = _stopword_scale(blocks)
     return [_label(b, rule, stopwords_available, scale)

@@ -12,40 +12,87 @@ from collections import Counter
 import regex
 
 from stripper.language import Stopwords
+from stripper.letters import NORMALISE_BMP_RANGES, WORD_BMP_RANGES, WORD_NOT_LETTER_RANGES
 from stripper.model import Block, Features
-from stripper.scripts import UNSPACED
+from stripper.scripts import HAN_KANA_RANGES, OTHER_UNSPACED_RANGES, UNSPACED, char_class
 
 _CJK = UNSPACED
+# Text without a character from this one up holds none of the unspaced scripts
+# (one range: `re` checks it in a tight loop, unlike the unspaced scripts' many).
+_CJK_FLOOR = chr(min(a for a, _ in HAN_KANA_RANGES + OTHER_UNSPACED_RANGES))
+_MAY_BE_CJK = re.compile(f"[{_CJK_FLOOR}-\U0010ffff]")
+# The unspaced scripts within the BMP: `re` checks such a class by bitmap, ten times
+# faster than the full class, whose ranges beyond the BMP it walks one by one.
+_CJK_BMP = re.compile(char_class(tuple(
+    (a, min(b, 0xFFFF)) for a, b in HAN_KANA_RANGES + OTHER_UNSPACED_RANGES if a <= 0xFFFF)))
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _NON_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
+# The same for text within the Basic Multilingual Plane, in `re`: twice as fast.
+_BMP_WORD = re.compile(f"{char_class(WORD_BMP_RANGES)}{char_class(WORD_BMP_RANGES)[:-1]}'’\\-]*")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _cjk_in(text: str) -> re.Pattern | None:
+    """The unspaced-script class to search `text` with; None when it holds none."""
+    if not _MAY_BE_CJK.search(text):
+        return None
+    return _CJK if _BEYOND_BMP.search(text) else _CJK_BMP
+# ASCII text, the most blocks, takes `re` with the classes above written out for
+# ASCII: there [\p{L}\p{M}\p{N}] is [A-Za-z0-9] and [\p{L}\p{M}] is [A-Za-z].
+_ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+_ASCII_NON_LETTERS = re.compile(r"[^A-Za-z]+")
 _TERMINAL = regex.compile(
     r"[.!?؟۔。！？…:;؛]['\"’”»›」』）)\]\p{Pf}]*\s*(?:\[\d+\])?\s*$"
 )
+_S = r"[\t\n\x0b\x0c\r ]"  # regex's \s within ASCII (re's \s adds \x1c-\x1f)
+_ASCII_TERMINAL = re.compile(rf"[.!?:;]['\")\]]*{_S}*(?:\[[0-9]+\])?{_S}*$")
 _TAIL = 24  # characters: enough for a sentence end, closing quotes and a link marker
 # Plain `re`: no Unicode property needed, and three times faster on every block.
+# Only whether it matches counts, so each alternative starts at a literal (":" of
+# "http://", "." of "www.", "@" of an address …) with the rest looked behind: the
+# same texts match as with r"https?://|www\.|\w@[\w-]+\.\w|\[\d+\]|\.(?:com|…)\b",
+# and `re` skips to those characters instead of trying every alternative everywhere.
 _URL = re.compile(
-    r"https?://|www\.|\w@[\w-]+\.\w|\[\d+\]|\.(?:com|org|net|html?|php|de|ru|cn)\b",
+    r":(?<=http:)//|:(?<=https:)//|\.(?<=www\.)|@(?<=\w@)[\w-]+\.\w|\[\d+\]"
+    r"|\.(?:com|org|net|html?|php|de|ru|cn)\b",
     re.IGNORECASE,
 )
 # List markers; inscriptis marks nested items with a plain "o".
 _BULLET = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|o(?=\s+\p{Lu}))\s")
+_ASCII_BULLET = re.compile(rf"{_S}*(?:[*+\-]|[0-9]{{1,3}}[.)]|o(?={_S}+[A-Z])){_S}")
 _NORMALISE = regex.compile(r"[\W\d_]+")
+_BMP_NORMALISE = re.compile(char_class(NORMALISE_BMP_RANGES) + "+")  # within the BMP
+_WORD_NOT_LETTER = re.compile(char_class(WORD_NOT_LETTER_RANGES))
+_BMP_WORD_NOT_LETTER = re.compile(char_class(tuple(  # bitmap-checked: no ranges beyond the BMP
+    (a, min(b, 0xFFFF)) for a, b in WORD_NOT_LETTER_RANGES if a <= 0xFFFF)))
+_ASCII_NORMALISE = re.compile(r"[^A-Za-z]+")  # [\W\d_] within ASCII
 
 
 def normalise(text: str) -> str:
     """The text with digits, punctuation and case dropped: what repeats across a page."""
-    return _NORMALISE.sub(" ", text).strip().casefold()
+    if text.isascii():
+        return _ASCII_NORMALISE.sub(" ", text).strip().lower()
+    return _dropped(text).strip().casefold()
+
+
+def _dropped(text: str) -> str:
+    """`text` with each run of [\\W\\d_] (non-letters, digits, underscores) one space."""
+    return (_NORMALISE if _BEYOND_BMP.search(text) else _BMP_NORMALISE).sub(" ", text)
 
 
 def tokens(text: str) -> list[str]:
     """Words for stopword matching; CJK characters count one each."""
-    if not _CJK.search(text):
-        return _WORD.findall(text.casefold())
+    if text.isascii():
+        return _ASCII_WORD.findall(text.lower())
+    cjk = _cjk_in(text)
+    if cjk is None or not cjk.search(text):
+        folded = text.casefold()
+        return (_WORD if _BEYOND_BMP.search(folded) else _BMP_WORD).findall(folded)
     words = []
-    for w in _WORD.findall(text):
-        if _CJK.search(w):
-            words.extend(_CJK.findall(w))
-            rest = _CJK.sub(" ", w).split()
+    for w in (_WORD if _BEYOND_BMP.search(text) else _BMP_WORD).findall(text):
+        if cjk.search(w):
+            words.extend(cjk.findall(w))
+            rest = cjk.sub(" ", w).split()
             words.extend(rest)
         else:
             words.append(w.casefold())
@@ -56,22 +103,40 @@ def measure(text: str, stopwords: Stopwords) -> Features:
     return Features(*_measure(text, stopwords))
 
 
-def _measure(text: str, stopwords: Stopwords) -> tuple:
-    """Features' fields in order; `repeats` and `key` are the page's to fill in."""
+def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
+    """Features' fields in order; `repeats` is the page's to fill in, and so is
+    `key` — with `keyed`, it comes with the rest (`normalise(text)`)."""
     stripped = text.strip()
     nonspace = max(1, len("".join(stripped.split())))
     words = tokens(stripped)
-    cjk = len(_CJK.findall(stripped)) if not stripped.isascii() else 0
+    tail = stripped[-_TAIL:]
+    if stripped.isascii():
+        cjk = 0
+        letters = len(_ASCII_NON_LETTERS.sub("", stripped))
+        key = normalise(text) if keyed else ""
+    else:
+        cjk_class = _cjk_in(stripped)
+        cjk = len(cjk_class.findall(stripped)) if cjk_class is not None else 0
+        # normalise's pass keeps [^\W\d_]: the letters and marks and a few more, which
+        # are counted apart (the whitespace strip() drops is no letter either).
+        if _BEYOND_BMP.search(text):
+            kept = _NORMALISE.sub(" ", text)
+            others = _WORD_NOT_LETTER.findall(stripped)
+        else:
+            kept = _BMP_NORMALISE.sub(" ", text)
+            others = _BMP_WORD_NOT_LETTER.findall(stripped)
+        letters = len(kept) - kept.count(" ") - len(others)
+        key = kept.strip().casefold() if keyed else ""
     return (
         len(stripped),
         len(words),
-        len(_NON_LETTERS.sub("", stripped)) / nonspace,
+        letters / nonspace,
         stopwords.ratio(words),
-        bool(_TERMINAL.search(stripped[-_TAIL:])),
+        bool((_ASCII_TERMINAL if tail.isascii() else _TERMINAL).search(tail)),
         _link_likeness(stripped),
-        bool(_BULLET.match(text)),
+        bool((_ASCII_BULLET if text.isascii() else _BULLET).match(text)),
         1,
-        "",
+        key,
         cjk > nonspace * 0.3,
     )
 
@@ -86,13 +151,12 @@ def _link_likeness(text: str) -> float:
 
 def measure_blocks(blocks: list[Block], stopwords: Stopwords) -> None:
     """Fill in every block's features, including repetition within the page."""
-    keys = [normalise(b.text) for b in blocks]
-    counts = Counter(k for k in keys if k)
     seen: dict[str, tuple] = {}  # pages repeat their menus: measure each text once
-    for block, key in zip(blocks, keys, strict=True):
-        values = seen.get(block.text)
-        if values is None:
-            values = seen[block.text] = _measure(block.text, stopwords)
-        chars, words, letters, stops, terminal, link_like, bullet, _, _, cjk = values
+    for block in blocks:
+        if block.text not in seen:
+            seen[block.text] = _measure(block.text, stopwords, keyed=True)
+    counts = Counter(seen[b.text][8] for b in blocks)
+    for block in blocks:
+        chars, words, letters, stops, terminal, link_like, bullet, _, key, cjk = seen[block.text]
         block.features = Features(chars, words, letters, stops, terminal, link_like, bullet,
-                                  counts.get(key, 1), key, cjk)
+                                  counts[key] if key else 1, key, cjk)

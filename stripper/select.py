@@ -15,6 +15,8 @@ from collections import Counter
 from stripper.classify import Klass, Label, effective_words
 from stripper.model import Block, Category, Verdict
 
+_KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
+
 # Values for the maximum-sum segment.
 GOOD_BASE = 1.0
 GOOD_PER_WORD = 0.15
@@ -83,7 +85,7 @@ def pick_article(blocks: list[Block], labels: list[Label]) -> None:
     if regions:
         _mark_lists_after_markers(blocks, labels, regions[-1][1])
     for block in blocks:
-        if not block.kept and block.category is Category.CONTENT:
+        if block.verdict is not _KEPT and block.category is Category.CONTENT:
             block.decide(Verdict.REMOVED, Category.BOILERPLATE,
                          f"outside the article ({block.reason})")
 
@@ -143,7 +145,7 @@ def _drop_off_column(blocks: list[Block], labels: list[Label]) -> None:
     captions and teasers. Dumps without indentation are left as they are."""
     words: Counter[int] = Counter()
     for block in blocks:
-        if block.kept and labels[block.index].klass is Klass.GOOD:
+        if block.verdict is _KEPT and labels[block.index].klass is Klass.GOOD:
             words[_indent(block)] += block.features.words
     if not words:
         return
@@ -152,7 +154,7 @@ def _drop_off_column(blocks: list[Block], labels: list[Label]) -> None:
         return
     _extend_in_column(blocks, labels, column)
     for block in blocks:
-        if (block.kept and labels[block.index].klass is not Klass.GOOD
+        if (block.verdict is _KEPT and labels[block.index].klass is not Klass.GOOD
                 and abs(_indent(block) - column) > OFF_COLUMN_SPACES):
             block.decide(Verdict.REMOVED, Category.BOILERPLATE,
                          f"off the article's column ({block.reason})")
@@ -161,14 +163,14 @@ def _drop_off_column(blocks: list[Block], labels: list[Label]) -> None:
 def _extend_in_column(blocks: list[Block], labels: list[Label], column: int) -> None:
     """Paragraphs in the article's column just outside the region (a lead split off
     by a photo caption, a last paragraph after an inline box) belong to it."""
-    kept = [b.index for b in blocks if b.kept]
+    kept = [b.index for b in blocks if b.verdict is _KEPT]
     for step, edge in ((-1, kept[0]), (1, kept[-1])):
         gap, k = 0, edge + step
         while 0 <= k < len(blocks) and gap <= COLUMN_GAP:
             label = labels[k]
             if label.marker is not None or blocks[k].category is Category.RELATED_LIST:
                 break
-            if (label.klass is Klass.GOOD and not blocks[k].kept
+            if (label.klass is Klass.GOOD and blocks[k].verdict is not _KEPT
                     and _indent(blocks[k]) == column):
                 blocks[k].decide(Verdict.KEPT, Category.CONTENT, "in the article's column")
                 gap = 0

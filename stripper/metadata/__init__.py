@@ -11,6 +11,8 @@ from stripper.metadata.dates import PUBLISHED, UPDATED, read_date
 from stripper.metadata.title import find_site_name, find_title, is_title_repeat
 from stripper.model import Block, Category, DateInfo, Metadata, Verdict
 
+_KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
+
 __all__ = ["describe", "read_date"]
 
 DATE_LOOKBACK = 12  # blocks before the article searched for its date
@@ -30,7 +32,7 @@ def describe(
     blocks: list[Block], *, language: str | None, url: str | None = None
 ) -> Metadata:
     """Fill the metadata and drop repeats of the headline from the kept text."""
-    kept = [b for b in blocks if b.kept]
+    kept = [b for b in blocks if b.verdict is _KEPT]
     start = kept[0].index if kept else len(blocks)
     end = kept[-1].index + 1 if kept else len(blocks)
     published, updated = _dates(blocks, start, end, language)  # first: date lines are no title
@@ -40,13 +42,13 @@ def describe(
             if block is title:
                 block.decide(Verdict.REMOVED, Category.TITLE, "the headline")
             elif is_title_repeat(block, title) and (
-                block.kept or block.category is Category.BOILERPLATE
+                block.verdict is _KEPT or block.category is Category.BOILERPLATE
             ):
                 block.decide(Verdict.REMOVED, Category.TITLE, "repeats the headline")
-        kept = [b for b in kept if b.kept]
+        kept = [b for b in kept if b.verdict is _KEPT]
     site = find_site_name(blocks, title)
     words = sum(b.features.words for b in kept)  # measured already: no second tokenising
-    removed = Counter(b.category.value for b in blocks if not b.kept)
+    removed = Counter(b.category.value for b in blocks if b.verdict is not _KEPT)
     return Metadata(
         title=title.text.strip() if title else None,
         published=published,

@@ -61,8 +61,11 @@ def ascii_digits(text: str) -> str:
 
 
 def prepare(text: str) -> str:
-    text = ascii_digits(text)
-    text = _LEVANTINE.sub(lambda m: LEVANTINE_MONTHS[m.group(1)], text)
+    if not text.isascii():  # ASCII text has ASCII digits and no Arabic month names
+        text = ascii_digits(text)
+        text = _LEVANTINE.sub(lambda m: LEVANTINE_MONTHS[m.group(1)], text)
+    if "/" not in text and "(" not in text:  # what _SAME_MONTH_TWICE needs
+        return text
     return _SAME_MONTH_TWICE.sub(r"\1", text)
 
 
@@ -149,16 +152,65 @@ def _parse_numeric(text: str):
         return None
 
 
+_MONTH_NAMES = {
+    "en": ("january february march april may june july august september october november "
+           "december", "jan feb mar apr may jun jul aug sep oct nov dec"),
+    "de": ("januar februar märz april mai juni juli august september oktober november "
+           "dezember", ""),
+}
+MONTHS = {  # language → name → month: names dateparser reads alike in these forms
+    lang: {name: n for names in spelled for n, name in enumerate(names.split(), 1)}
+    for lang, spelled in _MONTH_NAMES.items()
+}
+MONTHS["en"]["sept"] = 9
+_WORDY = regex.compile(
+    r"(?P<d>\d{1,2})\.? (?P<m>\p{L}+)\.?,? (?P<y>\d{4})"
+    r"|(?P<m2>\p{L}+)\.? (?P<d2>\d{1,2})(?P<sfx>st|nd|rd|th)?,? (?P<y2>\d{4})"
+)
+
+
+def _parse_wordy(text: str, language: str):
+    """"5 March 2024", "March 5th, 2024", "5. März 2024" in English and German: the
+    month's name looked up, as dateparser would read it (tests compare the two over
+    every name, day and punctuation these forms allow), sparing its ~2 ms a date.
+    None for anything else, dateparser's to read."""
+    months = MONTHS.get(language)
+    m = _WORDY.fullmatch(text) if months else None
+    if m is None:
+        return None
+    if m.group("d") is not None:
+        day, name, year = m.group("d"), m.group("m"), m.group("y")
+    else:
+        day, name, year = m.group("d2"), m.group("m2"), m.group("y2")
+        suffix = m.group("sfx")
+        if suffix and (language != "en" or suffix != _ordinal(int(day))):
+            return None
+    month = months.get(name.casefold())
+    if month is None or not 1900 <= int(year) <= 2099:
+        return None
+    try:
+        return datetime(int(year), month, int(day))
+    except ValueError:  # 31 April: dateparser's to judge
+        return None
+
+
+def _ordinal(day: int) -> str:
+    return "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
 def _parse(text: str, language: str | None):
     """dateparser, told the page's language: asking it to guess among all is slow."""
     numeric = _parse_numeric(text)
     if numeric is not None:
         return numeric
+    languages = [language] if language and language in _supported() else ["en"]
+    wordy = _parse_wordy(text, languages[0])
+    if wordy is not None:
+        return wordy
     dp = _dateparser()
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
     if _DOTTED.search(text):  # 12.03.2019 is day.month.year wherever dots are used
         settings["DATE_ORDER"] = "DMY"
-    languages = [language] if language and language in _supported() else ["en"]
     try:
         return dp.parse(text, languages=languages, settings=settings)
     except Exception:  # dateparser raises on odd inputs; a date we cannot read is no date

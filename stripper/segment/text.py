@@ -9,12 +9,14 @@ block. Blocks remember their input line range; output copies those lines only.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import regex
 
+from stripper.letters import WIDE_BMP_RANGES
 from stripper.model import Block
-from stripper.scripts import HAN_KANA
+from stripper.scripts import HAN_KANA, char_class
 
 _BULLET_START = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|\[\d+\])\s")
 _FIRST_WORD = regex.compile(r"^\s*(\S+)")
@@ -27,11 +29,15 @@ _LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by render
 
 
 _WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
+_WIDE_BMP = re.compile(char_class(WIDE_BMP_RANGES))  # the same within the BMP, in `re`
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 def cells(text: str) -> int:
     """Terminal columns: renderers wrap CJK text counting each wide character twice."""
-    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+    if text.isascii():
+        return len(text)
+    return len(text) + len((_WIDE if _BEYOND_BMP.search(text) else _WIDE_BMP).findall(text))
 
 
 def split_lines(text: str) -> list[str]:
@@ -42,9 +48,10 @@ def split_lines(text: str) -> list[str]:
 def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapping renderer wrapped at, or None for unwrapped dumps."""
     # Lines ending in a long unbreakable token (URLs) overrun the width: leave them out.
-    lengths = [cells(ln.rstrip()) for ln in lines
-               if ln.strip() and len(ln.rsplit(None, 1)[-1]) <= _LONGEST_WORD]
-    long = [n for n in lengths if n >= 40]
+    # A character takes at most two columns: lines under 20 characters are not long.
+    long = [n for ln in lines
+            if len(ln) >= 20 and (body := ln.rstrip()) and len(body) >= 20
+            and len(ln.rsplit(None, 1)[-1]) <= _LONGEST_WORD and (n := cells(body)) >= 40]
     if len(long) < 5:
         return None
     counts = Counter(long)
@@ -63,6 +70,14 @@ def wrap_width(lines: list[str]) -> int | None:
 def segment_text(text: str) -> tuple[list[str], list[Block]]:
     lines = split_lines(text)
     width = wrap_width(lines)
+    if not width:  # unwrapped: every non-blank line is a block
+        blocks = []
+        for i, line in enumerate(lines):
+            stripped = line.strip()
+            if stripped:
+                blocks.append(Block(index=len(blocks), text=stripped, start=i, end=i + 1,
+                                    kind="line", source_lines=[line]))
+        return lines, blocks
     blocks: list[Block] = []
     i = 0
     while i < len(lines):

@@ -1,0 +1,56 @@
+"""The month-name fast path of dates.py reads what dateparser reads."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime
+
+import pytest
+
+from stripper.metadata import dates
+
+_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+
+
+def _random_dates(seed: int, n: int):
+    rng = random.Random(seed)
+    for _ in range(n):
+        lang = rng.choice(["en", "de"])
+        name = rng.choice(list(dates.MONTHS[lang]))
+        name = rng.choice([name, name.capitalize(), name.upper()])
+        d = rng.randint(1, 31)
+        day = rng.choice([str(d), f"{d:02d}"])
+        year = rng.choice([1900, 1987, 2000, 2019, 2024, 2099])
+        dot, mdot, comma = (rng.choice(["", x]) for x in "..,")
+        if rng.random() < 0.5:
+            yield lang, f"{day}{dot} {name}{mdot}{comma} {year}"
+        else:
+            suffix = rng.choice(["", dates._ordinal(d), "th", "st"])
+            yield lang, f"{name}{mdot} {day}{suffix}{comma} {year}"
+
+
+def test_wordy_dates_agree_with_dateparser():
+    dp = dates._dateparser()
+    checked = 0
+    for lang, text in _random_dates(11, 400):
+        mine = dates._parse_wordy(text, lang)
+        if mine is not None:
+            checked += 1
+            assert mine == dp.parse(text, languages=[lang], settings=_SETTINGS), (lang, text)
+    assert checked > 200
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("August 5, 2019", "en", datetime(2019, 8, 5)),
+    ("Apr. 26, 2022", "en", datetime(2022, 4, 26)),
+    ("December 29th 2019", "en", datetime(2019, 12, 29)),
+    ("1. Januar 2023", "de", datetime(2023, 1, 1)),
+    ("Dezember 10, 2019", "de", datetime(2019, 12, 10)),
+    ("26 January 2017", "de", None),  # not German: dateparser's to judge
+    ("Januar 1st, 2019", "de", None),
+    ("May 1th, 2019", "en", None),
+    ("31 April 2022", "en", None),
+    ("21 de abril de 2022", "es", None),
+])
+def test_wordy_dates(text, lang, expected):
+    assert dates._parse_wordy(text, lang) == expected
