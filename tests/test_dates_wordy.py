@@ -9,14 +9,15 @@ import pytest
 
 from stripper.metadata import dates
 
+LANGUAGES = ["en", "de", "fr", "es", "pl", "ru", "ar", "fa", "tr", "fi", "zh"]
 _SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
 def _random_dates(seed: int, n: int):
     rng = random.Random(seed)
     for _ in range(n):
-        lang = rng.choice(["en", "de"])
-        name = rng.choice(list(dates.MONTHS[lang]))
+        lang = rng.choice(LANGUAGES)
+        name = rng.choice(list(dates.month_names(lang)))
         name = rng.choice([name, name.capitalize(), name.upper()])
         d = rng.randint(1, 31)
         day = rng.choice([str(d), f"{d:02d}"])
@@ -32,12 +33,19 @@ def _random_dates(seed: int, n: int):
 def test_wordy_dates_agree_with_dateparser():
     dp = dates._dateparser()
     checked = 0
-    for lang, text in _random_dates(11, 400):
+    for lang, text in _random_dates(11, 500):
         mine = dates._parse_wordy(text, lang)
         if mine is not None:
             checked += 1
             assert mine == dp.parse(text, languages=[lang], settings=_SETTINGS), (lang, text)
     assert checked > 200
+
+
+def test_month_names_come_from_dateparser():
+    assert dates.month_names("de")["märz"] == 3
+    assert dates.month_names("ru")["марта"] == 3
+    assert dates.month_names("ar")["مارس"] == 3
+    assert dates.month_names("xx") == {}
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -51,6 +59,8 @@ def test_wordy_dates_agree_with_dateparser():
     ("May 1th, 2019", "en", None),
     ("31 April 2022", "en", None),
     ("21 de abril de 2022", "es", None),
+    ("5 марта 2024", "ru", datetime(2024, 3, 5)),
+    ("12 kwietnia 2021", "pl", datetime(2021, 4, 12)),
 ])
 def test_wordy_dates(text, lang, expected):
     assert dates._parse_wordy(text, lang) == expected
