@@ -113,6 +113,7 @@ def judge(tag: str, names: str, role: str | None) -> tuple[Category | None, int]
     return _combine(tag, role, _summary(names))
 
 
+@lru_cache(maxsize=65536)
 def judge_element(tag: str, class_: str | None, id_: str | None,
                   role: str | None) -> tuple[Category | None, int]:
     """`judge` with class and id apart: a page repeats its classes but not its ids, so

@@ -147,6 +147,7 @@ class _Walker:
         self.in_list = 0
         self.groups: list[int] = []  # ids of the ul/ol/table being filled
         self.cells: set[int] = set()  # id() of td/th treated as inline cells
+        self.blank = False  # blank text was skipped since the last flush
 
     def run(self, root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
         walker = etree.iterwalk(root, events=("start", "end"))
@@ -172,7 +173,7 @@ class _Walker:
 
     def _start(self, el, tag: str) -> None:
         if tag in BLOCK_TAGS and not self._is_cell(el, tag):
-            if self.text:
+            if self.text or self.blank:
                 self._flush()
             category, weight = hints.judge_element(tag, el.get("class"), el.get("id"),
                                                    el.get("role"))
@@ -209,7 +210,7 @@ class _Walker:
 
     def _end(self, el, tag: str) -> None:
         if tag in BLOCK_TAGS and id(el) not in self.cells:
-            if self.text:
+            if self.text or self.blank:
                 self._flush()
             if not self.stack:
                 return
@@ -244,8 +245,12 @@ class _Walker:
         return True
 
     def _add(self, text: str) -> None:
-        if not self.in_pre and "\n" in text:  # a newline in the markup is a space; <br> breaks
-            text = text.replace("\n", " ")
+        if not self.in_pre:
+            if not self.text and text.isspace():  # indentation between tags: no block,
+                self.blank = True  # but the flush it would have made still resets links
+                return
+            if "\n" in text:  # a newline in the markup is a space; <br> breaks
+                text = text.replace("\n", " ")
         self.text.append(text)
         self.md.append(text.replace("[", "\\[").replace("]", "\\]") if self.in_link else text)
         if self.in_link:
@@ -255,7 +260,10 @@ class _Walker:
 
     def _flush(self) -> None:
         if not self.text:
+            if self.blank:
+                self.md, self.link_chars, self.links, self.blank = [], 0, 0, False
             return
+        self.blank = False
         raw = "".join(self.text)
         md = "".join(self.md)
         link_chars, links = self.link_chars, self.links
