@@ -235,3 +235,13 @@ def test_sentence_in_the_article_container_apart_from_the_run():
     result = stripper.strip(page.encode(), kind="html")
     assert "expected to start in May" in result.text
     assert "Photo 1 of 12" not in result.text and "Other story" not in result.text
+
+
+def test_element_paths_are_written_out_when_read():
+    result = stripper.strip(b"<html><body><div><p>one</p><p>two</p></div></body></html>",
+                            kind="html")
+    first, second = result.blocks
+    assert second.to_dict()["path"] == "html/body/div/p[2]"
+    assert first.path == "html/body/div/p[1]"
+    first.path = "set/by/hand"
+    assert first.path == "set/by/hand"

@@ -29,7 +29,7 @@ from stripper.language import detect_language, stopwords_for
 from stripper.metadata.html import HtmlMetadata, describe_html, page_language
 from stripper.model import Category, Features, Result, Verdict
 from stripper.rules import Rule
-from stripper.segment.html import HtmlBlock, element_path, lay_out, segment_dom
+from stripper.segment.html import HtmlBlock, lay_out, segment_dom
 from stripper.select import pick_article
 
 __all__ = ["PageTooLarge", "extract_html"]
@@ -54,8 +54,9 @@ def extract_html(
     info = read_page_info(root)
     blocks, containers = segment_dom(root)
     paths: dict = {}
-    for block in blocks:
-        block.path = element_path(containers[block.anc[-1]].element, paths) if block.anc else None
+    for block in blocks:  # paths are written out when read (see HtmlBlock.path)
+        if block.anc:
+            block.element, block.paths = containers[block.anc[-1]].element, paths
     lay_out(blocks)
     body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
     confirmed = body_matches(blocks, body)

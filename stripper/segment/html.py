@@ -63,10 +63,26 @@ class HtmlBlock(Block):
     markdown: str = ""  # the text with [links](href)
     cells: list[str] = field(default_factory=list)  # table rows: the cells' text
     group: int = -1  # id of the list or table it belongs to, for layout
+    element: etree._Element | None = field(default=None, repr=False, compare=False)
+    paths: dict | None = field(default=None, repr=False, compare=False)  # the page's cache
 
     @property
     def link_density(self) -> float:
         return self.link_chars / max(1, len(self.text))
+
+
+def _lazy_path(block: HtmlBlock) -> str | None:
+    """`Block.path`, written out from the element on first reading: most blocks' paths
+    are never read (only JSON output and the diff view show them)."""
+    path = _PATH_SLOT.__get__(block)
+    if path is None and block.element is not None:
+        path = element_path(block.element, block.paths)
+        _PATH_SLOT.__set__(block, path)
+    return path
+
+
+_PATH_SLOT = Block.path  # the slot of Block's `path` field
+HtmlBlock.path = property(_lazy_path, _PATH_SLOT.__set__)
 
 
 @dataclass(slots=True)
