@@ -48,7 +48,7 @@ def describe(
         kept = [b for b in kept if b.verdict is _KEPT]
     site = find_site_name(blocks, title)
     words = sum(b.features.words for b in kept)  # measured already: no second tokenising
-    removed = Counter(b.category.value for b in blocks if b.verdict is not _KEPT)
+    removed = Counter(b.category for b in blocks if b.verdict is not _KEPT)
     return Metadata(
         title=title.text.strip() if title else None,
         published=published,
@@ -59,7 +59,7 @@ def describe(
         url=url,
         words=words,
         characters=sum(len(b.text) for b in kept),
-        removed=dict(sorted(removed.items())),
+        removed={c.value: n for c, n in sorted(removed.items())},
     )
 
 

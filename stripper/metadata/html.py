@@ -81,7 +81,7 @@ def describe_html(
         kw = ld["keywords"]
         tags = [t.strip() for t in (kw.split(",") if isinstance(kw, str) else kw)
                 if isinstance(t, str) and t.strip()]
-    removed = Counter(b.category.value for b in blocks if not b.kept)
+    removed = Counter(b.category for b in blocks if b.verdict is not Verdict.KEPT)
     return HtmlMetadata(
         title=title,
         published=published,
@@ -92,7 +92,7 @@ def describe_html(
         url=url or info.canonical or meta.get("og:url"),
         words=sum(b.features.words or len(tokens(b.text)) for b in kept),  # measured already
         characters=sum(len(b.text) for b in kept),
-        removed=dict(sorted(removed.items())),
+        removed={c.value: n for c, n in sorted(removed.items())},
         description=meta.get("og:description") or meta.get("description")
         or (text_value(ld.get("description")) if ld else None),
         image=image if isinstance(image, str) else None,
