@@ -43,7 +43,8 @@ INLINE = (
     "bdi", "bdo", "nobr", "wbr", "img", "picture", "label", "code", "tt",
 )
 # Where hidden elements may be, found in C; `hints.is_hidden` decides.
-_HIDING_ATTRIBUTES = etree.XPath("//*[@hidden or @aria-hidden or @style]")
+_HIDING_ATTRIBUTES = etree.XPath("//@style | //@hidden | //@aria-hidden")  # twice as fast
+# as the same question asked of elements (//*[@style or …])
 _CLASSES = etree.XPath("//@class")
 _HIDDEN_PART = re.compile("|".join(hints.HIDDEN_CLASS_PARTS))
 MAX_PATH_PARTS = 24
@@ -115,7 +116,7 @@ def prune(root: etree._Element) -> None:
 
 
 def _hidden(root: etree._Element) -> list[etree._Element]:
-    maybe = _HIDING_ATTRIBUTES(root)
+    maybe = [value.getparent() for value in _HIDING_ATTRIBUTES(root)]
     classes = _CLASSES(root)
     lowered = [c.lower() for c in classes]  # (lower() may change a length: offsets from these)
     starts = list(accumulate((len(c) + 1 for c in lowered), initial=0))
