@@ -28,6 +28,9 @@ class PageInfo:
     microdata_body: list[etree._Element] = field(default_factory=list)
 
 
+_ITEMPROP = etree.XPath("//@itemprop")  # libxml2 walks the tree, not ElementPath in Python
+
+
 def read_page_info(root: etree._Element) -> PageInfo:
     info = PageInfo()
     info.lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
@@ -52,8 +55,8 @@ def read_page_info(root: etree._Element) -> PageInfo:
                 info.canonical = el.get("href").strip()
         elif (el.get("type") or "").lower().strip() == "application/ld+json":
             _read_json_ld(el.text or "", info)
-    info.microdata_body = [el for el in root.iterfind(".//*[@itemprop]")
-                           if "articlebody" in el.get("itemprop", "").lower().split()]
+    info.microdata_body = [value.getparent() for value in _ITEMPROP(root)
+                           if "articlebody" in value.lower().split()]
     return info
 
 
