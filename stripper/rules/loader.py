@@ -26,6 +26,7 @@ from stripper.model import Category
 from stripper.rules.prefilter import fold, rule_literals
 
 MATCH_TIMEOUT = 0.05  # seconds per pattern per block
+PAGE_URL_CHARS = 200_000  # how much of a page its canonical link is searched in
 MARKER_CHARS = 2_000_000  # how much of a page a site_marker is searched in
 PAGE_TIMEOUT = 0.5  # seconds per pattern per page scan, plus PAGE_TIMEOUT_PER_MB
 PAGE_TIMEOUT_PER_MB = 2.0
@@ -663,7 +664,15 @@ def page_url(text: str, kind: str = "html") -> str | None:
     if kind != "html":
         found = _WARC_URI.search(text[:4096])
         return found.group(1) if found else None
-    head = text[:200_000]
+    end = text.find("</head", 0, PAGE_URL_CHARS)  # where both belong: read the head first
+    if end > 0:
+        found = _declared_url(text[:end])
+        if found:
+            return found
+    return _declared_url(text[:PAGE_URL_CHARS])
+
+
+def _declared_url(head: str) -> str | None:
     for tag_pattern in _PAGE_URL:
         try:
             tags = [m.group() for m in tag_pattern.finditer(head, timeout=1.0)]
