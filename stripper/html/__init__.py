@@ -20,7 +20,7 @@ from stripper.html.parse import PageTooLarge, parse
 from stripper.html.score import (
     body_matches,
     find_container,
-    in_container,
+    mark_article,
     prelabel,
     revise_labels,
 )
@@ -61,6 +61,7 @@ def extract_html(
     body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
     confirmed = body_matches(blocks, body)
     chosen = find_container(blocks, containers, confirmed)
+    mark_article(blocks, containers, chosen)
     known = prelabel(blocks, containers, chosen)
     live = [b for b in blocks if b.index not in known]
     language = language or _language(live, chosen, info)
@@ -97,7 +98,7 @@ def _keep_container_text(blocks: list[HtmlBlock], labels: list, chosen: set[int]
     def candidate(b: HtmlBlock, klasses: tuple) -> bool:
         label = labels[b.index]
         return (not b.kept and not label.hard and label.klass in klasses
-                and b.category is not Category.RELATED_LIST and in_container(b, chosen))
+                and b.category is not Category.RELATED_LIST and b.in_article)
 
     for b in blocks:
         if candidate(b, (Klass.GOOD,)):
@@ -121,7 +122,7 @@ def _is_article_page(info, root) -> bool:
 def _keep_container(blocks: list[HtmlBlock], labels: list, chosen: set[int]) -> None:
     """A short article (no paragraph long enough for the shared selection) in a page that
     declares itself an article: keep its container's blocks that no rule or chrome removed."""
-    inside = [b for b in blocks if in_container(b, chosen)]
+    inside = [b for b in blocks if b.in_article]
     keep = [b for b, lab in ((b, labels[b.index]) for b in inside)
             if not lab.hard and b.link_density < 0.5]
     if sum(b.features.words for b in keep) < MIN_SHORT_ARTICLE_WORDS:
@@ -137,7 +138,7 @@ def _language(blocks: list[HtmlBlock], chosen: set[int], info) -> str | None:
     language), but text whose stopwords are that language's is: that check costs a
     tenth of running the language identifier.
     """
-    inside = [b for b in blocks if chosen and in_container(b, chosen)] or blocks
+    inside = [b for b in blocks if b.in_article] or blocks
     sample, size = [], 0
     for b in sorted(inside, key=lambda b: -len(b.text))[:LANGUAGE_SAMPLE_BLOCKS]:
         sample.append(b.text)
@@ -155,7 +156,7 @@ def _visible_title(blocks: list[HtmlBlock], chosen: set[int]) -> str | None:
     if not h1:
         return None
     first_kept = next((b.index for b in blocks if b.kept), len(blocks))
-    inside = [b for b in h1 if chosen and in_container(b, chosen)]
+    inside = [b for b in h1 if b.in_article]
     before = [b for b in h1 if b.index <= first_kept]
     pick = (inside or before[-1:] or h1)[0]
     return pick.text.replace("\n", " ")

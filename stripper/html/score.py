@@ -174,20 +174,25 @@ def ancestors_of(chosen: set[int], containers: list[Container]) -> set[int]:
     return out
 
 
-def chrome_of(block: HtmlBlock, containers: list[Container], exempt: set[int]) -> Container | None:
-    """The innermost chrome container around the block, skipping the article's own ones
-    and wrappers of it (`exempt`)."""
-    for cid in reversed(block.anc):
-        if cid in exempt:
-            continue
-        c = containers[cid]
-        if c.category is not None and c.tag not in ("body", "html"):
-            return c
-    return None
+def mark_article(blocks: list[HtmlBlock], containers: list[Container], chosen: set[int]) -> None:
+    """Set each block's `in_article`: whether one of its containers is a chosen one."""
+    inside = [False] * len(containers)
+    for cid, c in enumerate(containers):  # a parent's id is smaller than its children's
+        inside[cid] = cid in chosen or (c.parent >= 0 and inside[c.parent])
+    for b in blocks:
+        b.in_article = bool(b.anc) and inside[b.anc[-1]]
 
 
-def in_container(block: HtmlBlock, chosen: set[int]) -> bool:
-    return any(a in chosen for a in block.anc)
+def _innermost_chrome(containers: list[Container], exempt: set[int]) -> list[int]:
+    """For each container, the id of the innermost chrome container at or above it
+    (-1 for none), skipping the article's own ones and wrappers of it (`exempt`)."""
+    found = [-1] * len(containers)
+    for cid, c in enumerate(containers):
+        if c.category is not None and c.tag not in ("body", "html") and cid not in exempt:
+            found[cid] = cid
+        elif c.parent >= 0:
+            found[cid] = found[c.parent]
+    return found
 
 
 def prelabel(
@@ -203,8 +208,9 @@ def prelabel(
         exempt |= {cid for cid, c in enumerate(containers)
                    if c.category is not None and chars[cid] >= WRAPPER_SHARE * article}
     out = {}
+    chrome = _innermost_chrome(containers, exempt)
     for b in blocks:
-        c = chrome_of(b, containers, exempt)
+        c = containers[chrome[b.anc[-1]]] if b.anc and chrome[b.anc[-1]] >= 0 else None
         if c is None and b.links and (b.link_density >= LINK_DENSITY_HARD or (
                 b.kind == "list-item" and b.link_density >= LINK_DENSITY_BAD)):
             out[b.index] = Label(Klass.BAD, Category.NAVIGATION,
@@ -224,7 +230,7 @@ def revise_labels(
         if label.hard:
             continue
         density = b.link_density
-        inside = bool(chosen) and in_container(b, chosen)
+        inside = b.in_article
         limit = LINK_DENSITY_HARD if inside and b.kind == "paragraph" else LINK_DENSITY_BAD
         if density >= limit and b.links and b.index not in confirmed:
             hard = density >= LINK_DENSITY_HARD or b.kind == "list-item"

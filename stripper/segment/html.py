@@ -64,6 +64,7 @@ class HtmlBlock(Block):
     markdown: str = ""  # the text with [links](href)
     cells: list[str] = field(default_factory=list)  # table rows: the cells' text
     group: int = -1  # id of the list or table it belongs to, for layout
+    in_article: bool = False  # inside the container chosen as the article's
     element: etree._Element | None = field(default=None, repr=False, compare=False)
     paths: dict | None = field(default=None, repr=False, compare=False)  # the page's cache
 
