@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MIB = 1024 * 1024
-COLUMNS = ("tool", "F1", "P", "R", "acc", "docs/s", "MB/s", "RSS import MB", "peak RSS MB",
-           "errors")
+COLUMNS = ("tool", "F1", "P", "R", "acc", "docs/s", "CPU docs/s", "MB/s", "RSS import MB",
+           "peak RSS MB", "errors")
 
 
 @dataclass
@@ -31,6 +31,12 @@ class Row:
         s = self.run.get("seconds") or 0.0
         return self.run["docs"] / s if self.ok and s > 0 else None
 
+    @property
+    def cpu_docs_per_s(self) -> float | None:
+        """Documents per second of the tool's own CPU time (older records lack it)."""
+        s = self.run.get("cpu_seconds") or 0.0
+        return self.run["docs"] / s if self.ok and s > 0 else None
+
     def cells(self) -> list[str]:
         if not self.ok:
             return [self.tool, "n/a"] + [""] * (len(COLUMNS) - 2)
@@ -39,7 +45,8 @@ class Row:
         mb_s = self.run["input_bytes"] / MIB / secs if secs > 0 else 0.0
         return [self.tool, f"{m['f1']:.3f} ±{m['f1_std']:.3f}", f"{m['precision']:.3f}",
                 f"{m['recall']:.3f}", f"{m['accuracy']:.3f}", f"{self.docs_per_s:.1f}",
-                f"{mb_s:.2f}", f"{self.run['rss_import_mb']:.0f}",
+                f"{self.cpu_docs_per_s:.1f}" if self.cpu_docs_per_s else "—", f"{mb_s:.2f}",
+                f"{self.run['rss_import_mb']:.0f}",
                 f"{self.run['peak_rss_mb']:.0f}", str(self.run["errors"])]
 
     def as_dict(self) -> dict:
@@ -106,11 +113,14 @@ def text_table(rows: list[Row]) -> str:
 
 
 def speed_ratio(rows: list[Row], tool: str = "stripper", ref: str = "trafilatura") -> str | None:
-    """'stripper docs/s = X.X× trafilatura' when both ran."""
+    """'stripper docs/s = X.X× trafilatura (CPU time: Y.Y×)' when both ran."""
     by_name = {r.tool: r for r in rows}
     a, b = by_name.get(tool), by_name.get(ref)
     if a and b and a.docs_per_s and b.docs_per_s:
-        return f"{tool} docs/s = {a.docs_per_s / b.docs_per_s:.1f}× {ref}"
+        line = f"{tool} docs/s = {a.docs_per_s / b.docs_per_s:.1f}× {ref}"
+        if a.cpu_docs_per_s and b.cpu_docs_per_s:
+            line += f" (by CPU time: {a.cpu_docs_per_s / b.cpu_docs_per_s:.1f}×)"
+        return line
     return None
 
 
