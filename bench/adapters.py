@@ -133,6 +133,8 @@ def _stripper(force_kind: str | None) -> Callable[[str, set[str], bool], Extract
             print("warning: stripper.strip() takes no lang/language argument; --lang-hint ignored",
                   file=sys.stderr)
         strip_kind = force_kind or ("text" if kind == "text" else "auto")
+        if hasattr(stripper, "warm_up"):  # its models load here, as trafilatura's on import
+            stripper.warm_up()
 
         def extract(raw: bytes, lang: str | None) -> str:
             kw = {lang_kw: lang} if lang_hint and lang_kw and lang else {}

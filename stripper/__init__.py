@@ -10,6 +10,7 @@ select → metadata → emit.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -39,6 +40,7 @@ __all__ = [
     "RuleSet",
     "Verdict",
     "strip",
+    "warm_up",
 ]
 
 KINDS = ("auto", "text", "html")
@@ -75,6 +77,23 @@ def strip(
         return extract_html(text, encoding=encoding, url=url, rules=active, language=language)
     return _strip_text(text, kind=kind, encoding=encoding, url=url, rules=active,
                        language=language)
+
+
+_WARM_TEXT = (
+    "Home | News | Sport\n\n"
+    "The council approved the new budget on Tuesday after a long debate, and the mayor\n"
+    "said the plan would be published in full next week.\n\n"
+    "Updated 12 January 2025 14:30 GMT\n"
+)
+
+
+def warm_up() -> None:
+    """Load now what `strip()` loads on first use — the language model, stopword
+    lists, date parser, compiled rules — so that a service or a pool of workers does
+    not pay for it on its first page (about a second)."""
+    with contextlib.suppress(Exception):  # warming is only an optimisation
+        strip(_WARM_TEXT, kind="text")
+        strip(f"<html><body><article><p>{_WARM_TEXT}</p></article></body></html>", kind="html")
 
 
 def _strip_text(

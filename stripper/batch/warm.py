@@ -4,16 +4,6 @@ first page, so every worker starts warm (and shares those pages with its sibling
 
 from __future__ import annotations
 
-import contextlib
-
 import stripper
 
-_SAMPLE = (
-    "Home | News | Sport\n\n"
-    "The council approved the new budget on Tuesday after a long debate, and the mayor\n"
-    "said the plan would be published in full next week.\n\n"
-    "Updated 12 January 2025 14:30 GMT\n"
-)
-
-with contextlib.suppress(Exception):  # warming is only an optimisation
-    stripper.strip(_SAMPLE, kind="text")
+stripper.warm_up()
