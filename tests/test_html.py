@@ -245,3 +245,15 @@ def test_element_paths_are_written_out_when_read():
     assert first.path == "html/body/div/p[1]"
     first.path = "set/by/hand"
     assert first.path == "set/by/hand"
+
+
+@pytest.mark.parametrize("junk", ["\x01", "\x0b", "\x1f", "\x7f\x08"])
+def test_control_characters_beside_hidden_elements(junk):
+    """The parser lets control characters through; removing a hidden element must not
+    hand them back to lxml's checked setters."""
+    page = (f"<html><body><article><p>Kept paragraph one{junk} here.</p>"
+            f"<div hidden>gone</div>{junk} tail text{junk}<span class='sr-only'>x</span>"
+            f"{junk}<p>Another paragraph.</p></article></body></html>")
+    result = stripper.strip(page.encode(), kind="html")
+    texts = " ".join(b.text for b in result.blocks)
+    assert "gone" not in texts and "tail text" in texts

@@ -42,6 +42,7 @@ INLINE = (
     "sub", "abbr", "acronym", "cite", "mark", "q", "dfn", "kbd", "samp", "var", "ins", "del",
     "bdi", "bdo", "nobr", "wbr", "img", "picture", "label", "code", "tt",
 )
+HIDDEN_TAG = "stripper-hidden"  # what a hidden element is renamed to before removal
 # Where hidden elements may be, found in C; `hints.is_hidden` decides.
 _HIDING_ATTRIBUTES = etree.XPath("//@style | //@hidden | //@aria-hidden")  # twice as fast
 # as the same question asked of elements (//*[@style or …])
@@ -111,8 +112,9 @@ def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]
 def prune(root: etree._Element) -> None:
     """Do in C what the walk would otherwise do element by element in Python."""
     for el in _hidden(root):
-        _remove_keeping_tail(el)
-    etree.strip_elements(root, *SKIP, with_tail=False)
+        el.tag = HIDDEN_TAG  # removed below, in C, keeping its tail (assigning the tail
+        # from Python would refuse control characters that the parser let through)
+    etree.strip_elements(root, HIDDEN_TAG, *SKIP, with_tail=False)
     etree.strip_tags(root, *INLINE)
 
 
@@ -131,23 +133,11 @@ def _hidden(root: etree._Element) -> list[etree._Element]:
     seen: set = set()
     hidden = []
     for el in maybe:
-        if el not in seen and isinstance(el.tag, str) and hints.is_hidden(el):
+        if (el not in seen and isinstance(el.tag, str) and el.getparent() is not None
+                and hints.is_hidden(el)):
             seen.add(el)
             hidden.append(el)
     return hidden
-
-
-def _remove_keeping_tail(el: etree._Element) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
 
 
 class _Walker:
