@@ -117,3 +117,28 @@ def test_strip_never_raises_on_bytes(raw, kind):
 def test_strip_never_raises_on_text(text, kind):
     result = stripper.strip(text, kind=kind)
     assert isinstance(result.text, str)
+
+
+_html_text = st.text(alphabet=st.sampled_from(list("ab عر ж字 .,\n\x01\x0b\x1f\x7f\u200f")),
+                     min_size=1, max_size=6)
+_html_open = st.sampled_from([
+    "<p>", "<div>", '<div hidden>', '<span class="sr-only">', '<div class="d-none">',
+    '<p style="display:none">', '<div aria-hidden="true">', "<a href='#'>", "<a href='/x'>",
+    "<li>", "<ul>", "<table><tr><td>", "<pre>", "<br>", "<h2>", "<b>", "<script>",
+    "<nav>", "<footer>", "<article>",
+])
+_html_close = st.sampled_from(["</p>", "</div>", "</span>", "</a>", "</li>", "</ul>",
+                               "</td></tr></table>", "</pre>", "</h2>", "</b>", "</script>",
+                               "</nav>", "</footer>", "</article>", ""])
+html_soup = st.lists(st.one_of(_html_text, _html_open, _html_close), max_size=40).map(
+    lambda parts: "<html><body>" + "".join(parts) + "</body></html>")
+
+
+@settings(max_examples=300, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(html_soup)
+def test_strip_never_raises_on_html_soup(page):
+    """Hidden elements, links, cells and control characters in any order and nesting."""
+    result = stripper.strip(page.encode("utf-8", "surrogatepass"), kind="html")
+    assert isinstance(result.text, str)
+    assert all(isinstance(b.path, str) for b in result.blocks)
