@@ -9,6 +9,8 @@ but walks a list of ranges once a class reaches beyond it.
 
 from __future__ import annotations
 
+from stripper.scripts import ranges_of
+
 PROPERTIES = {
     "WORD_BMP_RANGES": (r"[\p{L}\p{M}\p{N}]", True),
     "WORD_NOT_LETTER_RANGES": (r"(?V1)[[^\W\d_]--[\p{L}\p{M}]]", False),
@@ -345,18 +347,6 @@ WIDE_BMP_RANGES: tuple[tuple[int, int], ...] = (
 )
 
 
-def ranges(pattern: str, bmp_only: bool) -> tuple[tuple[int, int], ...]:
-    """The code-point ranges a `regex` character class matches, surrogates included
-    (slow: every code point)."""
-    import regex
-
-    everything = "".join(map(chr, range(0x110000)))
-    found = tuple((m.start(), m.end() - 1) for m in regex.finditer(pattern + "+", everything))
-    if bmp_only:
-        found = tuple((a, min(b, 0xFFFF)) for a, b in found if a <= 0xFFFF)
-    return found
-
-
 if __name__ == "__main__":
     for name, (pattern, bmp_only) in PROPERTIES.items():
-        print(f"{name} = {ranges(pattern, bmp_only)!r}")
+        print(f"{name} = {ranges_of(pattern, bmp_only)!r}")

@@ -50,13 +50,16 @@ HAN_KANA = re.compile(char_class(HAN_KANA_RANGES))
 UNSPACED = re.compile(char_class(HAN_KANA_RANGES + OTHER_UNSPACED_RANGES))
 
 
-def ranges_of(pattern: str) -> tuple[tuple[int, int], ...]:
-    """The code-point ranges a `regex` character class matches (slow: every code point)."""
+def ranges_of(pattern: str, bmp_only: bool = False) -> tuple[tuple[int, int], ...]:
+    """The code-point ranges a `regex` character class matches, surrogates included,
+    cut at U+FFFF when `bmp_only` (slow: every code point)."""
     import regex
 
-    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    return tuple((ord(everything[m.start()]), ord(everything[m.end() - 1]))
-                 for m in regex.finditer(pattern + "+", everything))
+    everything = "".join(map(chr, range(0x110000)))
+    found = tuple((m.start(), m.end() - 1) for m in regex.finditer(pattern + "+", everything))
+    if bmp_only:
+        found = tuple((a, min(b, 0xFFFF)) for a, b in found if a <= 0xFFFF)
+    return found
 
 
 if __name__ == "__main__":
