@@ -22,7 +22,7 @@ from stripper.features import measure_blocks
 from stripper.html import extract_html
 from stripper.html.decode import decode_html
 from stripper.language import detect_language, stopwords_for
-from stripper.metadata import describe
+from stripper.metadata import dates, describe
 from stripper.model import Block, Category, DateInfo, Features, Metadata, Result, Verdict
 from stripper.rules import Rule, RuleError, RuleSet, page_url, rules_for_page
 from stripper.segment.text import segment_text
@@ -92,6 +92,7 @@ def warm_up() -> None:
     lists, date parser, compiled rules — so that a service or a pool of workers does
     not pay for it on its first page (about a second)."""
     with contextlib.suppress(Exception):  # warming is only an optimisation
+        dates.warm_up()
         strip(_WARM_TEXT, kind="text")
         strip(f"<html><body><article><p>{_WARM_TEXT}</p></article></body></html>", kind="html")
 

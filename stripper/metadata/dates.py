@@ -75,6 +75,12 @@ def _label_free(text: str) -> str:
     return _ZONE_AND_BARS.sub(" ", text).strip(" :,-–—")
 
 
+def warm_up() -> None:
+    """dateparser builds its time-zone and locale tables on its first parse (~0.2 s)."""
+    _supported()
+    _dateparser().parse("12/01/2025 14:30 GMT", languages=["en"])
+
+
 @cache
 def _dateparser():
     import dateparser
