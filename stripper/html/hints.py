@@ -113,11 +113,24 @@ def judge(tag: str, names: str, role: str | None) -> tuple[Category | None, int]
     return _combine(tag, role, _summary(names))
 
 
-@lru_cache(maxsize=65536)
 def judge_element(tag: str, class_: str | None, id_: str | None,
                   role: str | None) -> tuple[Category | None, int]:
     """`judge` with class and id apart: a page repeats its classes but not its ids, so
-    each is summarised (and cached) on its own; the result is the same."""
+    each is summarised (and cached) on its own; the result is the same.
+
+    Digits never decide (no token or compound has one), so they are all read as 0:
+    `post-1234` and `post-5678` share a cache entry.
+    """
+    return _judge_element(tag, class_.translate(_ZERO_DIGITS) if class_ else None,
+                          id_.translate(_ZERO_DIGITS) if id_ else None, role)
+
+
+_ZERO_DIGITS = str.maketrans("123456789", "000000000")
+
+
+@lru_cache(maxsize=65536)
+def _judge_element(tag: str, class_: str | None, id_: str | None,
+                   role: str | None) -> tuple[Category | None, int]:
     a = _summary(class_) if class_ else _NOTHING
     b = _summary(id_) if id_ else _NOTHING
     return _combine(tag, role, (a[0] or b[0], a[1] or b[1], a[2] or b[2]))
