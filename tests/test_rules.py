@@ -183,3 +183,16 @@ def test_catastrophic_pattern_times_out_with_a_warning(tmp_path):
     assert "Menu" not in result.text.splitlines()
     assert "© 2024 Town Gazette" not in result.text
     assert evil_line not in result.text
+
+
+def test_runs_of_punctuation_lines_disable_no_rule():
+    """`^\\W*` runs on across lines of punctuation from every line start; a page of
+    thousands of them (table borders, separators) once made built-in rules time out
+    and switch off for the rest of the process. Pages are now scanned in chunks."""
+    import stripper
+
+    page = "- | -\n" * 4000
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a timed-out rule warns
+        stripper.strip(page, kind="text")
+        stripper.strip("Home | News\n" + "| |\n" * 3000 + "The end of it all.", kind="text")

@@ -201,11 +201,30 @@ class Matcher:
                     continue
             else:
                 text, offsets, members = page.upto(rule.max_words)
-            for start in rule.match_starts(text):
-                k = members[bisect_right(offsets, start) - 1]
-                if found[k] is None and rule.matches(*items[k]):
-                    found[k] = rule
+            for lo, hi in _chunks(text, offsets):
+                for start in rule.match_starts(text[lo:hi]):
+                    k = members[bisect_right(offsets, lo + start) - 1]
+                    if found[k] is None and rule.matches(*items[k]):
+                        found[k] = rule
         return found
+
+
+SCAN_LINES = 32  # blocks per scan, and
+SCAN_CHARS = 4_000  # characters per scan (one longer block is scanned alone)
+
+
+def _chunks(text: str, offsets: list[int]) -> list[tuple[int, int]]:
+    r"""Spans of `text` (blocks one a line) to scan one at a time. A pattern starting
+    `^\W*` may run on across lines of punctuation before failing, from every line
+    start: over a whole page of such lines that is quadratic, within a chunk bounded."""
+    spans, lo, first = [], 0, 0
+    for n, offset in enumerate(offsets):
+        if n - first >= SCAN_LINES or (offset - lo >= SCAN_CHARS and n > first):
+            spans.append((lo, offset - 1))
+            lo, first = offset, n
+    if offsets:
+        spans.append((lo, len(text)))
+    return spans
 
 
 SCAN_AT = 20  # more candidate blocks than this: one timed scan of them beats timed searches
