@@ -188,7 +188,8 @@ def test_catastrophic_pattern_times_out_with_a_warning(tmp_path):
 def test_runs_of_punctuation_lines_disable_no_rule():
     """`^\\W*` runs on across lines of punctuation from every line start; a page of
     thousands of them (table borders, separators) once made built-in rules time out
-    and switch off for the rest of the process. Pages are now scanned in chunks."""
+    and switch off for the rest of the process. Such lines are now matched once per
+    distinct text, outside the page scan."""
     import stripper
 
     page = "- | -\n" * 4000

@@ -193,40 +193,31 @@ class Matcher:
                 candidates = sorted(k for k in hits.get(n, ()) if found[k] is None
                                     and (limit is None or items[k][1] <= limit))
                 if len(candidates) > SCAN_AT:
-                    text, offsets, members = page.lines_of(candidates)
+                    symbols = [k for k in candidates if k in page.symbol_blocks]
+                    for k in symbols:
+                        if found[k] is None and rule.matches(*items[k]):
+                            found[k] = rule
+                    text, offsets, members = page.lines_of(
+                        [k for k in candidates if k not in page.symbol_blocks])
                 else:
                     for k in candidates:
                         if rule.matches(*items[k]):
                             found[k] = rule
                     continue
             else:
-                text, offsets, members = page.upto(rule.max_words)
-            for lo, hi in _chunks(text, offsets):
-                for start in rule.match_starts(text[lo:hi]):
-                    k = members[bisect_right(offsets, lo + start) - 1]
-                    if found[k] is None and rule.matches(*items[k]):
-                        found[k] = rule
+                text, offsets, members = page.upto(rule.max_words, scan=True)
+                for symbols, blocks in page.symbol_lines.items():  # see _Page
+                    if rule.matches(symbols, 0):
+                        for k in blocks:
+                            found[k] = found[k] or rule
+            for start in rule.match_starts(text):
+                k = members[bisect_right(offsets, start) - 1]
+                if found[k] is None and rule.matches(*items[k]):
+                    found[k] = rule
         return found
 
 
-SCAN_LINES = 32  # blocks per scan, and
-SCAN_CHARS = 4_000  # characters per scan (one longer block is scanned alone)
-
-
-def _chunks(text: str, offsets: list[int]) -> list[tuple[int, int]]:
-    r"""Spans of `text` (blocks one a line) to scan one at a time. A pattern starting
-    `^\W*` may run on across lines of punctuation before failing, from every line
-    start: over a whole page of such lines that is quadratic, within a chunk bounded."""
-    spans, lo, first = [], 0, 0
-    for n, offset in enumerate(offsets):
-        if n - first >= SCAN_LINES or (offset - lo >= SCAN_CHARS and n > first):
-            spans.append((lo, offset - 1))
-            lo, first = offset, n
-    if offsets:
-        spans.append((lo, len(text)))
-    return spans
-
-
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
 SCAN_AT = 20  # more candidate blocks than this: one timed scan of them beats timed searches
 
 
@@ -284,8 +275,14 @@ def _literal_hits(page: _Page, literals: list[frozenset[str] | None],
 
 
 class _Page:
-    """A page's blocks one a line, shortest first, so that the blocks a rule's
-    `max_words` admits are a prefix: each rule scans a slice, not a new string."""
+    r"""A page's blocks one a line, shortest first, so that the blocks a rule's
+    `max_words` admits are a prefix: each rule scans a slice, not a new string.
+
+    Lines of nothing but punctuation (table borders, separators) are kept out of the
+    page a rule scans, as `symbol_lines` (text → blocks) matched once per distinct
+    text: a pattern starting `^\W*` runs on across such lines from every line start,
+    quadratic over a page of thousands of them (rules timed out and switched off).
+    """
 
     def __init__(self, items: list[tuple[str, int]]):
         self.members = sorted(range(len(items)), key=lambda k: items[k][1])
@@ -297,6 +294,22 @@ class _Page:
             position += len(text) + 1
         self.text = "\n".join(texts)
         self.lines = dict(zip(self.members, texts, strict=True))
+        self.symbol_lines: dict[str, list[int]] = {}
+        self.symbol_blocks: set[int] = set()
+        words = [k for k in self.members if _ALNUM.search(self.lines[k])]
+        if len(words) == len(self.members):
+            self.scan = (self.text, self.offsets, self.members, self.words)
+        else:
+            for k in self.members:
+                if not _ALNUM.search(self.lines[k]):
+                    self.symbol_lines.setdefault(items[k][0], []).append(k)
+                    self.symbol_blocks.add(k)
+            scan_offsets, position = [], 0
+            for k in words:
+                scan_offsets.append(position)
+                position += len(self.lines[k]) + 1
+            self.scan = ("\n".join(self.lines[k] for k in words), scan_offsets, words,
+                         [items[k][1] for k in words])
 
     def lines_of(self, blocks: list[int]) -> tuple[str, list[int], list[int]]:
         """(text, offsets, members) of just these blocks, one a line."""
@@ -306,13 +319,17 @@ class _Page:
             position += len(self.lines[k]) + 1
         return "\n".join(self.lines[k] for k in blocks), offsets, blocks
 
-    def upto(self, max_words: int | None) -> tuple[str, list[int], list[int]]:
-        """(text, offsets, members) of the blocks with at most max_words words."""
+    def upto(self, max_words: int | None,
+             scan: bool = False) -> tuple[str, list[int], list[int]]:
+        """(text, offsets, members) of the blocks with at most max_words words; with
+        `scan`, of those that are not `symbol_lines`."""
+        text, offsets, members, words = (self.scan if scan else
+                                         (self.text, self.offsets, self.members, self.words))
         if max_words is None:
-            return self.text, self.offsets, self.members
-        count = bisect_right(self.words, max_words)
-        end = self.offsets[count] - 1 if count < len(self.offsets) else len(self.text)
-        return self.text[:max(0, end)], self.offsets[:count], self.members[:count]
+            return text, offsets, members
+        count = bisect_right(words, max_words)
+        end = offsets[count] - 1 if count < len(offsets) else len(text)
+        return text[:max(0, end)], offsets[:count], members[:count]
 
 
 @dataclass(slots=True)
