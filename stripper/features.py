@@ -14,29 +14,30 @@ import regex
 from stripper.language import Stopwords
 from stripper.letters import NORMALISE_BMP_RANGES, WORD_BMP_RANGES, WORD_NOT_LETTER_RANGES
 from stripper.model import Block, Features
-from stripper.scripts import HAN_KANA_RANGES, OTHER_UNSPACED_RANGES, UNSPACED, char_class
+from stripper.scripts import (
+    BEYOND_BMP,
+    HAN_KANA_RANGES,
+    OTHER_UNSPACED_RANGES,
+    UNSPACED,
+    bmp_part,
+    char_class,
+    from_lowest,
+)
 
 _CJK = UNSPACED
-# Text without a character from this one up holds none of the unspaced scripts
-# (one range: `re` checks it in a tight loop, unlike the unspaced scripts' many).
-_CJK_FLOOR = chr(min(a for a, _ in HAN_KANA_RANGES + OTHER_UNSPACED_RANGES))
-_MAY_BE_CJK = re.compile(f"[{_CJK_FLOOR}-\U0010ffff]")
-# The unspaced scripts within the BMP: `re` checks such a class by bitmap, ten times
-# faster than the full class, whose ranges beyond the BMP it walks one by one.
-_CJK_BMP = re.compile(char_class(tuple(
-    (a, min(b, 0xFFFF)) for a, b in HAN_KANA_RANGES + OTHER_UNSPACED_RANGES if a <= 0xFFFF)))
+_MAY_BE_CJK = from_lowest(HAN_KANA_RANGES + OTHER_UNSPACED_RANGES)
+_CJK_BMP = re.compile(char_class(bmp_part(HAN_KANA_RANGES + OTHER_UNSPACED_RANGES)))
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _NON_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
 # The same for text within the Basic Multilingual Plane, in `re`: twice as fast.
 _BMP_WORD = re.compile(f"{char_class(WORD_BMP_RANGES)}{char_class(WORD_BMP_RANGES)[:-1]}'’\\-]*")
-_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _cjk_in(text: str) -> re.Pattern | None:
     """The unspaced-script class to search `text` with; None when it holds none."""
     if not _MAY_BE_CJK.search(text):
         return None
-    return _CJK if _BEYOND_BMP.search(text) else _CJK_BMP
+    return _CJK if BEYOND_BMP.search(text) else _CJK_BMP
 # ASCII text, the most blocks, takes `re` with the classes above written out for
 # ASCII: there [\p{L}\p{M}\p{N}] is [A-Za-z0-9] and [\p{L}\p{M}] is [A-Za-z].
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
@@ -63,8 +64,7 @@ _ASCII_BULLET = re.compile(rf"{_S}*(?:[*+\-]|[0-9]{{1,3}}[.)]|o(?={_S}+[A-Z])){_
 _NORMALISE = regex.compile(r"[\W\d_]+")
 _BMP_NORMALISE = re.compile(char_class(NORMALISE_BMP_RANGES) + "+")  # within the BMP
 _WORD_NOT_LETTER = re.compile(char_class(WORD_NOT_LETTER_RANGES))
-_BMP_WORD_NOT_LETTER = re.compile(char_class(tuple(  # bitmap-checked: no ranges beyond the BMP
-    (a, min(b, 0xFFFF)) for a, b in WORD_NOT_LETTER_RANGES if a <= 0xFFFF)))
+_BMP_WORD_NOT_LETTER = re.compile(char_class(bmp_part(WORD_NOT_LETTER_RANGES)))
 _ASCII_NORMALISE = re.compile(r"[^A-Za-z]+")  # [\W\d_] within ASCII
 
 
@@ -77,7 +77,7 @@ def normalise(text: str) -> str:
 
 def _dropped(text: str) -> str:
     """`text` with each run of [\\W\\d_] (non-letters, digits, underscores) one space."""
-    return (_NORMALISE if _BEYOND_BMP.search(text) else _BMP_NORMALISE).sub(" ", text)
+    return (_NORMALISE if BEYOND_BMP.search(text) else _BMP_NORMALISE).sub(" ", text)
 
 
 def tokens(text: str) -> list[str]:
@@ -87,9 +87,9 @@ def tokens(text: str) -> list[str]:
     cjk = _cjk_in(text)
     if cjk is None or not cjk.search(text):
         folded = text.casefold()
-        return (_WORD if _BEYOND_BMP.search(folded) else _BMP_WORD).findall(folded)
+        return (_WORD if BEYOND_BMP.search(folded) else _BMP_WORD).findall(folded)
     words = []
-    for w in (_WORD if _BEYOND_BMP.search(text) else _BMP_WORD).findall(text):
+    for w in (_WORD if BEYOND_BMP.search(text) else _BMP_WORD).findall(text):
         if cjk.search(w):
             words.extend(cjk.findall(w))
             rest = cjk.sub(" ", w).split()
@@ -119,7 +119,7 @@ def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
         cjk = len(cjk_class.findall(stripped)) if cjk_class is not None else 0
         # normalise's pass keeps [^\W\d_]: the letters and marks and a few more, which
         # are counted apart (the whitespace strip() drops is no letter either).
-        if _BEYOND_BMP.search(text):
+        if BEYOND_BMP.search(text):
             kept = _NORMALISE.sub(" ", text)
             others = _WORD_NOT_LETTER.findall(stripped)
         else:

@@ -12,7 +12,14 @@ from functools import cache
 
 import regex
 
-from stripper.scripts import HAN_KANA, HAN_KANA_RANGES, char_class
+from stripper.scripts import (
+    BEYOND_BMP,
+    HAN_KANA,
+    HAN_KANA_RANGES,
+    bmp_part,
+    char_class,
+    from_lowest,
+)
 
 _CJK_LANGS = {"zh", "ja", "th", "lo", "km", "my"}
 _LONG_LINE = 60  # characters: lines this long say more about the language than menus do
@@ -38,17 +45,14 @@ def detect_language(lines: list[str]) -> str | None:
 
 
 _CJK = HAN_KANA
-# Han and kana start at U+2E80; within the BMP `re` checks their class by bitmap.
-_MAY_BE_CJK = re.compile(f"[{chr(min(a for a, _ in HAN_KANA_RANGES))}-\U0010ffff]")
-_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
-_CJK_BMP = re.compile(char_class(tuple(
-    (a, min(b, 0xFFFF)) for a, b in HAN_KANA_RANGES if a <= 0xFFFF)))
+_MAY_BE_CJK = from_lowest(HAN_KANA_RANGES)  # Han and kana start at U+2E80
+_CJK_BMP = re.compile(char_class(bmp_part(HAN_KANA_RANGES)))
 
 
 def _mostly_cjk(line: str, n: int) -> bool:
     if line.isascii() or len(line) < n or not _MAY_BE_CJK.search(line):
         return False
-    return len((_CJK if _BEYOND_BMP.search(line) else _CJK_BMP).findall(line)) >= n
+    return len((_CJK if BEYOND_BMP.search(line) else _CJK_BMP).findall(line)) >= n
 
 
 @dataclass(frozen=True, slots=True)

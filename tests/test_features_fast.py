@@ -40,8 +40,10 @@ def test_ascii_paths_agree_with_the_unicode_patterns():
 
 
 def test_cjk_floor_is_below_every_unspaced_character():
-    assert not features._CJK.search("".join(map(chr, range(ord(features._CJK_FLOOR)))))
-    assert features._CJK.search(features._CJK_FLOOR)
+    everything = "".join(map(chr, range(0x110000)))
+    floor = features._MAY_BE_CJK.search(everything).start()
+    assert not features._CJK.search(everything[:floor])
+    assert features._CJK.search(chr(floor))
 
 
 def test_ascii_terminal_and_bullet_agree_with_the_unicode_patterns():
@@ -107,7 +109,7 @@ def test_bmp_tokens_agree_with_regex():
         if not features._CJK.search(text):
             assert features.tokens(text) == expected, repr(text)
         assert features._BMP_WORD.findall(text) == features._WORD.findall(text) or \
-            features._BEYOND_BMP.search(text), repr(text)
+            features.BEYOND_BMP.search(text), repr(text)
 
 
 def test_bmp_cjk_classes_agree_within_the_bmp():

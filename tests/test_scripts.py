@@ -29,3 +29,11 @@ def test_ranges_match_the_regex_properties(name):
 def test_classes(text, han_kana, unspaced):
     assert bool(scripts.HAN_KANA.search(text)) is han_kana
     assert bool(scripts.UNSPACED.search(text)) is unspaced
+
+
+def test_bmp_part_and_from_lowest():
+    ranges = ((0x0E01, 0x0E3A), (0xF900, 0x2A6DF), (0x30000, 0x3134A))
+    assert scripts.bmp_part(ranges) == ((0x0E01, 0x0E3A), (0xF900, 0xFFFF))
+    lowest = scripts.from_lowest(ranges)
+    assert lowest.search("abc \u0e01") and not lowest.search("abc \u0e00")
+    assert scripts.BEYOND_BMP.search("x\U00020000") and not scripts.BEYOND_BMP.search("x\uffff")

@@ -16,7 +16,7 @@ import regex
 
 from stripper.letters import WIDE_BMP_RANGES
 from stripper.model import Block
-from stripper.scripts import HAN_KANA, char_class
+from stripper.scripts import BEYOND_BMP, HAN_KANA, char_class
 
 _BULLET_START = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|\[\d+\])\s")
 _FIRST_WORD = regex.compile(r"^\s*(\S+)")
@@ -30,14 +30,13 @@ _LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by render
 
 _WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
 _WIDE_BMP = re.compile(char_class(WIDE_BMP_RANGES))  # the same within the BMP, in `re`
-_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 def cells(text: str) -> int:
     """Terminal columns: renderers wrap CJK text counting each wide character twice."""
     if text.isascii():
         return len(text)
-    return len(text) + len((_WIDE if _BEYOND_BMP.search(text) else _WIDE_BMP).findall(text))
+    return len(text) + len((_WIDE if BEYOND_BMP.search(text) else _WIDE_BMP).findall(text))
 
 
 def split_lines(text: str) -> list[str]:
