@@ -193,12 +193,10 @@ class Matcher:
                 candidates = sorted(k for k in hits.get(n, ()) if found[k] is None
                                     and (limit is None or items[k][1] <= limit))
                 if len(candidates) > SCAN_AT:
-                    symbols = [k for k in candidates if k in page.symbol_blocks]
-                    for k in symbols:
-                        if found[k] is None and rule.matches(*items[k]):
-                            found[k] = rule
+                    apart = page.symbol_set
+                    _match_symbol_lines(rule, [k for k in candidates if k in apart], items, found)
                     text, offsets, members = page.lines_of(
-                        [k for k in candidates if k not in page.symbol_blocks])
+                        [k for k in candidates if k not in apart])
                 else:
                     for k in candidates:
                         if rule.matches(*items[k]):
@@ -206,15 +204,25 @@ class Matcher:
                     continue
             else:
                 text, offsets, members = page.upto(rule.max_words, scan=True)
-                for symbols, blocks in page.symbol_lines.items():  # see _Page
-                    if rule.matches(symbols, 0):
-                        for k in blocks:
-                            found[k] = found[k] or rule
+                _match_symbol_lines(rule, page.symbols, items, found)
             for start in rule.match_starts(text):
                 k = members[bisect_right(offsets, start) - 1]
                 if found[k] is None and rule.matches(*items[k]):
                     found[k] = rule
         return found
+
+
+def _match_symbol_lines(rule: Rule, blocks: list[int], items: list[tuple[str, int]],
+                        found: list[Rule | None]) -> None:
+    """The punctuation-only blocks among `blocks` (see _Page), matched once per text."""
+    undecided: dict[tuple[str, int], list[int]] = {}
+    for k in blocks:
+        if found[k] is None:
+            undecided.setdefault(items[k], []).append(k)
+    for item, same in undecided.items():
+        if rule.matches(*item):
+            for k in same:
+                found[k] = rule
 
 
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
@@ -279,9 +287,9 @@ class _Page:
     `max_words` admits are a prefix: each rule scans a slice, not a new string.
 
     Lines of nothing but punctuation (table borders, separators) are kept out of the
-    page a rule scans, as `symbol_lines` (text → blocks) matched once per distinct
-    text: a pattern starting `^\W*` runs on across such lines from every line start,
-    quadratic over a page of thousands of them (rules timed out and switched off).
+    page a rule scans, as `symbols`, matched once per distinct text: a pattern
+    starting `^\W*` runs on across such lines from every line start, quadratic over a
+    page of thousands of them (rules timed out and switched off).
     """
 
     def __init__(self, items: list[tuple[str, int]]):
@@ -294,16 +302,13 @@ class _Page:
             position += len(text) + 1
         self.text = "\n".join(texts)
         self.lines = dict(zip(self.members, texts, strict=True))
-        self.symbol_lines: dict[str, list[int]] = {}
-        self.symbol_blocks: set[int] = set()
-        words = [k for k in self.members if _ALNUM.search(self.lines[k])]
-        if len(words) == len(self.members):
+        # punctuation-only blocks, in page order: kept out of `scan`
+        self.symbols = [k for k in self.members if not _ALNUM.search(self.lines[k])]
+        self.symbol_set = frozenset(self.symbols)
+        if not self.symbols:
             self.scan = (self.text, self.offsets, self.members, self.words)
         else:
-            for k in self.members:
-                if not _ALNUM.search(self.lines[k]):
-                    self.symbol_lines.setdefault(items[k][0], []).append(k)
-                    self.symbol_blocks.add(k)
+            words = [k for k in self.members if k not in self.symbol_set]
             scan_offsets, position = [], 0
             for k in words:
                 scan_offsets.append(position)
@@ -322,7 +327,7 @@ class _Page:
     def upto(self, max_words: int | None,
              scan: bool = False) -> tuple[str, list[int], list[int]]:
         """(text, offsets, members) of the blocks with at most max_words words; with
-        `scan`, of those that are not `symbol_lines`."""
+        `scan`, of those that are not `symbols`."""
         text, offsets, members, words = (self.scan if scan else
                                          (self.text, self.offsets, self.members, self.words))
         if max_words is None:
