@@ -40,3 +40,9 @@ def test_class_and_id_apart_equal_together(class_, id_):
     together = f"{class_ or ''} {id_ or ''}".strip()
     for tag in ("div", "aside", "article"):
         assert hints.judge_element(tag, class_, id_, None) == hints.judge(tag, together, None)
+
+
+def test_hidden_class_parts_cover_every_hidden_token():
+    """The one search over all class names looks for these parts only."""
+    for token in hints.HIDDEN_TOKENS:
+        assert any(part in token for part in hints.HIDDEN_CLASS_PARTS), token
