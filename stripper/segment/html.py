@@ -106,7 +106,7 @@ def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]
     elements folded into their parents): read what else is needed from it before.
     """
     prune(root)
-    return _Walker().run(root)
+    return _walk(root)
 
 
 def prune(root: etree._Element) -> None:
@@ -140,184 +140,181 @@ def _hidden(root: etree._Element) -> list[etree._Element]:
     return hidden
 
 
-class _Walker:
-    def __init__(self) -> None:
-        self.blocks: list[HtmlBlock] = []
-        self.containers: list[Container] = []
-        self.stack: list[int] = []  # container ids
-        self.text: list[str] = []
-        self.md: list[str] = []
-        self.link_chars = 0
-        self.links = 0
-        self.in_link = 0
-        self.in_pre = 0
-        self.in_quote = 0
-        self.in_list = 0
-        self.groups: list[int] = []  # ids of the ul/ol/table being filled
-        self.cells: set[int] = set()  # id() of td/th treated as inline cells
-        self.blank = False  # blank text was skipped since the last flush
+_OPENS, _CELL, _BREAK, _LINK = 1, 2, 3, 4  # what an element does to the walk
+_ROLES = {**{tag: _OPENS for tag in BLOCK_TAGS}, "td": _CELL, "th": _CELL, "br": _BREAK,
+          "a": _LINK}
+_GROUPS = frozenset({"ul", "ol", "dl", "table", "menu"})
+_JUDGED: dict[tuple, tuple[Category | None, int]] = {}  # (tag, class, id, role) → judgement
+_ITEMPROPS = etree.XPath("//@itemprop")
 
-    def run(self, root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
-        walker = etree.iterwalk(root, events=("start", "end"))
-        for event, el in walker:
-            tag = el.tag
-            if not isinstance(tag, str):  # entities, or anything prune() left
-                if event == "end" and el.tail:
-                    self._add(el.tail)
-                continue
-            tag = tag.lower() if not tag.islower() else tag
+
+def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
+    """One pass over the pruned tree, all state in locals (this loop is a third of an
+    HTML page's time; attribute lookups on a walker object cost a fifth of it)."""
+    blocks: list[HtmlBlock] = []
+    containers: list[Container] = []
+    stack: list[int] = []  # container ids
+    groups: list[int] = []  # ids of the ul/ol/table being filled
+    cells: set[int] = set()  # id() of td/th treated as inline cells
+    text: list[str] = []
+    md: list[str] = []
+    link_chars = links = in_link = in_pre = in_quote = 0
+    blank = False  # blank text was skipped since the last flush
+    article_bodies = {v.getparent() for v in _ITEMPROPS(root) if "articlebody" in v.lower()}
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if tag.__class__ is not str:  # entities, or anything prune() left
             if event == "start":
-                self._start(el, tag)
+                continue
+            add = el.tail
+        else:
+            role = _ROLES.get(tag)
+            if role is None:
+                tag = tag.lower()
+                role = _ROLES.get(tag, 0)
+            if role == _CELL:
+                if event == "start":
+                    if next(el.iterdescendants(*BLOCK_TAGS), None) is None:
+                        cells.add(id(el))  # only inline content: part of its row's block
+                    else:
+                        role = _OPENS
+                elif id(el) in cells:
+                    cells.discard(id(el))
+                else:
+                    role = _OPENS
+            if role == _OPENS:
+                if text or blank:
+                    if text:
+                        block = _block(text, md, link_chars, links, stack, containers,
+                                       groups, in_pre, in_quote, len(blocks))
+                        if block is not None:
+                            blocks.append(block)
+                    text, md, link_chars, links, blank = [], [], 0, 0, False
+                if event == "start":
+                    cls, id_, aria = el.get("class"), el.get("id"), el.get("role")
+                    key = (tag, cls, id_, aria)
+                    judged = _JUDGED.get(key)
+                    if judged is None:
+                        if len(_JUDGED) >= 65536:
+                            _JUDGED.clear()
+                        judged = _JUDGED[key] = hints.judge_element(tag, cls, id_, aria)
+                    category, weight = judged
+                    if el in article_bodies:
+                        category, weight = None, weight + 50
+                    elif tag == "article" or tag == "main":
+                        weight += 15
+                    containers.append(Container(el, tag, category, weight,
+                                                stack[-1] if stack else -1))
+                    stack.append(len(containers) - 1)
+                    if tag == "pre":
+                        in_pre += 1
+                    elif tag == "blockquote":
+                        in_quote += 1
+                    elif tag in _GROUPS:
+                        groups.append(stack[-1])
+                elif stack:
+                    stack.pop()
+                    if tag == "pre":
+                        in_pre -= 1
+                    elif tag == "blockquote":
+                        in_quote -= 1
+                    elif tag in _GROUPS and groups:
+                        groups.pop()
+            elif event == "start":
+                if role == _CELL:
+                    text.append(CELL)
+                elif role == _BREAK:
+                    text.append("\n")
+                    md.append("\n")
+                elif role == _LINK:
+                    in_link += 1
+                    links += 1
+                    md.append("[")
+                elif tag == "img":
+                    continue
+            elif role == _LINK and in_link:
+                in_link -= 1
+                href = (el.get("href") or "").strip()
+                if md and md[-1] == "[":
+                    md.pop()
+                elif href and not href.lower().startswith(("javascript:", "#")):
+                    md.append(f"]({href})")
+                else:
+                    md.append("]")
+            if event == "start":
+                add = el.text
             else:
-                self._end(el, tag)
-                if el.tail:
-                    self._add(el.tail)
-                if len(self.blocks) >= MAX_BLOCKS:
+                if len(blocks) >= MAX_BLOCKS:
                     break
-        self._flush()
-        return self.blocks, self.containers
-
-    # -- events
-
-    def _start(self, el, tag: str) -> None:
-        if tag in BLOCK_TAGS and not self._is_cell(el, tag):
-            if self.text or self.blank:
-                self._flush()
-            category, weight = hints.judge_element(tag, el.get("class"), el.get("id"),
-                                                   el.get("role"))
-            if "articlebody" in (el.get("itemprop") or "").lower():
-                category, weight = None, weight + 50
-            elif tag in ("article", "main"):
-                weight += 15
-            self.stack.append(len(self.containers))
-            self.containers.append(Container(el, tag, category, weight,
-                                             self.stack[-2] if len(self.stack) > 1 else -1))
-            if tag == "pre":
-                self.in_pre += 1
-            elif tag == "blockquote":
-                self.in_quote += 1
-            elif tag in ("ul", "ol", "dl", "table", "menu"):
-                self.groups.append(self.stack[-1])
-            elif tag in LIST_ITEMS:
-                self.in_list += 1
-            elif tag == "hr":
-                self._flush()
-        elif tag in ("td", "th"):
-            self.text.append(CELL)
-        elif tag == "br":
-            self.text.append("\n")
-            self.md.append("\n")
-        elif tag == "a":
-            self.in_link += 1
-            self.links += 1
-            self.md.append("[")
-        elif tag == "img":
-            return
-        if el.text:
-            self._add(el.text)
-
-    def _end(self, el, tag: str) -> None:
-        if tag in BLOCK_TAGS and id(el) not in self.cells:
-            if self.text or self.blank:
-                self._flush()
-            if not self.stack:
-                return
-            self.stack.pop()
-            if tag == "pre":
-                self.in_pre -= 1
-            elif tag == "blockquote":
-                self.in_quote -= 1
-            elif tag in ("ul", "ol", "dl", "table", "menu") and self.groups:
-                self.groups.pop()
-            elif tag in LIST_ITEMS:
-                self.in_list -= 1
-        elif tag in ("td", "th"):
-            self.cells.discard(id(el))
-        elif tag == "a" and self.in_link:
-            self.in_link -= 1
-            href = (el.get("href") or "").strip()
-            if self.md and self.md[-1] == "[":
-                self.md.pop()
-            elif href and not href.lower().startswith(("javascript:", "#")):
-                self.md.append(f"]({href})")
+                add = el.tail
+        if add:
+            if not in_pre:
+                if not text and add.isspace():  # indentation between tags: no block,
+                    blank = True  # but the flush it would have made still resets links
+                    continue
+                if "\n" in add:  # a newline in the markup is a space; <br> breaks
+                    add = add.replace("\n", " ")
+            text.append(add)
+            if in_link:
+                md.append(add.replace("[", "\\[").replace("]", "\\]"))
+                link_chars += len(add.strip())
             else:
-                self.md.append("]")
+                md.append(add)
+    if text:
+        block = _block(text, md, link_chars, links, stack, containers, groups, in_pre,
+                       in_quote, len(blocks))
+        if block is not None:
+            blocks.append(block)
+    return blocks, containers
 
-    def _is_cell(self, el, tag: str) -> bool:
-        """A table cell holding only inline content is part of its row's block."""
-        if tag not in ("td", "th"):
-            return False
-        if next(el.iterdescendants(*BLOCK_TAGS), None) is not None:
-            return False
-        self.cells.add(id(el))
-        return True
 
-    def _add(self, text: str) -> None:
-        if not self.in_pre:
-            if not self.text and text.isspace():  # indentation between tags: no block,
-                self.blank = True  # but the flush it would have made still resets links
-                return
-            if "\n" in text:  # a newline in the markup is a space; <br> breaks
-                text = text.replace("\n", " ")
-        self.text.append(text)
-        self.md.append(text.replace("[", "\\[").replace("]", "\\]") if self.in_link else text)
-        if self.in_link:
-            self.link_chars += len(text.strip())
-
-    # -- blocks
-
-    def _flush(self) -> None:
-        if not self.text:
-            if self.blank:
-                self.md, self.link_chars, self.links, self.blank = [], 0, 0, False
-            return
-        self.blank = False
-        raw = "".join(self.text)
-        md = "".join(self.md)
-        link_chars, links = self.link_chars, self.links
-        self.text, self.md = [], []
-        self.link_chars = self.links = 0
-        owner = self.stack[-1] if self.stack else -1
-        tag = self.containers[owner].tag if owner >= 0 else ""
-        cells: list[str] = []
-        if CELL in raw:
-            cells = [" ".join(c.split()) for c in raw.split(CELL)]
-            while cells and not cells[0]:
-                cells.pop(0)
-            while cells and not cells[-1]:
-                cells.pop()
-            lines = [" ".join(c for c in cells if c)] if cells else []
-        elif self.in_pre:
-            lines = raw.strip("\n").splitlines()
-            lines = [ln.rstrip() for ln in lines] if any(ln.strip() for ln in lines) else []
-        else:
-            lines = [" ".join(ln.split()) for ln in raw.split("\n")] if "\n" in raw else [
-                " ".join(raw.split())]
-            lines = [ln for ln in lines if ln]
-        if not lines:
-            return
-        if self.in_pre:
-            kind = "code"
-        elif tag in HEADINGS:
-            kind = "heading"
-        elif cells or tag == "tr":
-            kind = "table"
-        elif tag in LIST_ITEMS or (tag == "p" and len(self.stack) > 1
-                                   and self.containers[self.stack[-2]].tag in LIST_ITEMS):
-            kind = "list-item"
-        elif self.in_quote:
-            kind = "quote"
-        else:
-            kind = "paragraph"
-        text = "\n".join(lines)
-        self.blocks.append(HtmlBlock(
-            index=len(self.blocks), text=text, start=0, end=0, kind=kind,
-            source_lines=lines, tag=tag, level=HEADINGS.get(tag, 0),
-            link_chars=min(link_chars, len(text)), links=links, anc=tuple(self.stack),
-            markdown=" ".join(md.split()) if kind not in ("code", "table") else text,
-            cells=[c for c in cells] if cells else [],
-            group=self.groups[-1] if self.groups and kind in ("list-item", "table") else -1,
-        ))
+def _block(text: list[str], md: list[str], link_chars: int, links: int, stack: list[int],
+           containers: list[Container], groups: list[int], in_pre: int, in_quote: int,
+           index: int) -> HtmlBlock | None:
+    """The block the walk has gathered text for, or None when the text is blank."""
+    raw = "".join(text)
+    owner = stack[-1] if stack else -1
+    tag = containers[owner].tag if owner >= 0 else ""
+    cells: list[str] = []
+    if CELL in raw:
+        cells = [" ".join(c.split()) for c in raw.split(CELL)]
+        while cells and not cells[0]:
+            cells.pop(0)
+        while cells and not cells[-1]:
+            cells.pop()
+        lines = [" ".join(c for c in cells if c)] if cells else []
+    elif in_pre:
+        lines = raw.strip("\n").splitlines()
+        lines = [ln.rstrip() for ln in lines] if any(ln.strip() for ln in lines) else []
+    elif "\n" in raw:
+        lines = [ln for ln in (" ".join(ln.split()) for ln in raw.split("\n")) if ln]
+    else:
+        lines = [" ".join(raw.split())]
+        if not lines[0]:
+            return None
+    if not lines:
+        return None
+    if in_pre:
+        kind = "code"
+    elif tag in HEADINGS:
+        kind = "heading"
+    elif cells or tag == "tr":
+        kind = "table"
+    elif tag in LIST_ITEMS or (tag == "p" and len(stack) > 1
+                               and containers[stack[-2]].tag in LIST_ITEMS):
+        kind = "list-item"
+    elif in_quote:
+        kind = "quote"
+    else:
+        kind = "paragraph"
+    joined = "\n".join(lines)
+    return HtmlBlock(
+        index=index, text=joined, start=0, end=0, kind=kind, source_lines=lines, tag=tag,
+        level=HEADINGS.get(tag, 0), link_chars=min(link_chars, len(joined)), links=links,
+        anc=tuple(stack),
+        markdown=" ".join("".join(md).split()) if kind not in ("code", "table") else joined,
+        cells=cells, group=groups[-1] if groups and kind in ("list-item", "table") else -1,
+    )
 
 
 def element_path(el: etree._Element, cache: dict | None = None) -> str:
