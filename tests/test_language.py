@@ -62,3 +62,28 @@ def test_stopwords_for_unknown_or_missing_language_is_empty():
     assert not stopwords_for("xx-not-a-language").available
     assert stopwords_for("en").available
     assert "the" in stopwords_for("en").words
+
+
+def test_a_sample_that_starts_without_letters_is_read_in_full():
+    """The short first sample holds only long separator lines: the full sample decides."""
+    rules = ["— " * 40] * 8
+    assert detect_language(rules + SAMPLES["de"] * 3) == "de"
+
+
+@pytest.mark.parametrize(("first_confidence", "expected_calls"), [(0.6, 2), (0.999, 1)])
+def test_the_full_sample_is_read_only_when_the_short_one_leaves_the_model_unsure(
+        monkeypatch, first_confidence, expected_calls):
+    from stripper import language
+
+    calls = []
+    real = language._identifier()
+
+    class Spy:
+        def classify(self, text):
+            calls.append(len(text))
+            lang, _ = real.classify(text)
+            return lang, first_confidence if len(calls) == 1 else 0.99
+
+    monkeypatch.setattr(language, "_identifier", lambda: Spy())
+    assert detect_language(SAMPLES["ru"] * 20) == "ru"
+    assert calls == [language._QUICK_SAMPLE, language._SAMPLE][:expected_calls]

@@ -104,10 +104,12 @@ def _keep_container_text(blocks: list[HtmlBlock], labels: list, chosen: set[int]
         if candidate(b, (Klass.GOOD,)):
             b.decide(Verdict.KEPT, Category.CONTENT, "in the article's container")
     for b in blocks:
+        if not candidate(b, (Klass.NEARGOOD,)):
+            continue
         touching = any(0 <= j < len(blocks) and blocks[j].kept for j in (b.index - 1, b.index + 1))
         sentence = (b.features.words >= SENTENCE_WORDS and b.features.terminal_punct
                     and b.link_density < LINK_DENSITY_SENTENCE)
-        if (touching or sentence) and candidate(b, (Klass.NEARGOOD,)):
+        if touching or sentence:
             b.decide(Verdict.KEPT, Category.CONTENT, "in the article's container, "
                      + ("by content" if touching else "a sentence"))
 
