@@ -124,6 +124,18 @@ def speed_ratio(rows: list[Row], tool: str = "stripper", ref: str = "trafilatura
     return None
 
 
+def round_ratios(rounds: dict[str, list[dict]], tool: str = "stripper",
+                 ref: str = "trafilatura") -> str:
+    """'stripper/trafilatura docs/s by round: 2.1×, 1.9×, …' (CPU time where recorded)."""
+    ratios = []
+    for a, b in zip(rounds.get(tool, []), rounds.get(ref, []), strict=False):
+        secs_a = a.get("cpu_seconds") or a.get("seconds")
+        secs_b = b.get("cpu_seconds") or b.get("seconds")
+        if secs_a and secs_b and a.get("docs") and b.get("docs"):
+            ratios.append(f"{(a['docs'] / secs_a) / (b['docs'] / secs_b):.1f}×")
+    return f"{tool}/{ref} docs/s by round: {', '.join(ratios) or 'n/a'}"
+
+
 def lang_rows(row: Row) -> str:
     """Per-language snippet scores of one tool, as plain-text lines."""
     by_lang = (row.score or {}).get("by_lang") or {}

@@ -1,0 +1,24 @@
+"""bench/report.py: the speed ratio of repeated rounds."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+import report  # noqa: E402
+
+
+def test_round_ratios_pair_rounds_and_prefer_cpu_time():
+    rounds = {
+        "stripper": [{"docs": 100, "seconds": 9.0, "cpu_seconds": 2.0},
+                     {"docs": 100, "seconds": 4.0}],
+        "trafilatura": [{"docs": 100, "seconds": 9.0, "cpu_seconds": 5.0},
+                        {"docs": 100, "seconds": 6.0}],
+    }
+    assert report.round_ratios(rounds) == "stripper/trafilatura docs/s by round: 2.5×, 1.5×"
+
+
+def test_round_ratios_without_the_reference():
+    assert report.round_ratios({"stripper": [{"docs": 1, "seconds": 1.0}]}).endswith("n/a")
