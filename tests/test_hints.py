@@ -1,6 +1,8 @@
 """What class and id names say about an element."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from stripper.html import hints
 from stripper.model import Category
@@ -46,3 +48,34 @@ def test_hidden_class_parts_cover_every_hidden_token():
     """The one search over all class names looks for these parts only."""
     for token in hints.HIDDEN_TOKENS:
         assert any(part in token for part in hints.HIDDEN_CLASS_PARTS), token
+
+
+_KNOWN = sorted(hints.NEGATIVE_TOKENS.keys() | hints.POSITIVE_TOKENS)
+_PARTS = st.one_of(st.sampled_from(_KNOWN), st.sampled_from(_KNOWN).map(str.title),
+                   st.sampled_from(["x", "row", "col", "K", "İ", "wrap", "er", "2", "Σ"]))
+_NAMES = st.lists(st.tuples(_PARTS, st.sampled_from(["", " ", "-", "_", ":", "."])),
+                  max_size=6).map(lambda pairs: "".join(p + sep for p, sep in pairs))
+
+
+def _summary_by_tokens(names):
+    """What _summary says, reading every token (no shortcut for names without one)."""
+    if names and hints.STRONG_POSITIVE.search(names.lower()):
+        return True, None, False
+    found, positive = None, False
+    for token in hints.tokens(names):
+        if found is None and token in hints.NEGATIVE_TOKENS:
+            found = hints.NEGATIVE_TOKENS[token]
+        elif token in hints.POSITIVE_TOKENS:
+            positive = True
+    return False, found, positive
+
+
+@given(_NAMES)
+def test_summary_shortcut_changes_nothing(names):
+    assert hints._summary.__wrapped__(names) == _summary_by_tokens(names)
+
+
+@pytest.mark.parametrize("token", _KNOWN)
+def test_summary_shortcut_sees_every_token(token):
+    for names in (token, f"x-{token.title()}", f"row {token.upper()}_2"):
+        assert hints._summary.__wrapped__(names) == _summary_by_tokens(names)

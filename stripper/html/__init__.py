@@ -23,6 +23,7 @@ from stripper.html.score import (
     mark_article,
     prelabel,
     revise_labels,
+    sizes,
 )
 from stripper.html.structured import read_page_info, text_value
 from stripper.language import detect_language, stopwords_for
@@ -60,9 +61,10 @@ def extract_html(
     lay_out(blocks)
     body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
     confirmed = body_matches(blocks, body)
-    chosen = find_container(blocks, containers, confirmed)
+    totals = sizes(blocks, containers)
+    chosen = find_container(blocks, containers, confirmed, totals)
     mark_article(blocks, containers, chosen)
-    known = prelabel(blocks, containers, chosen)
+    known = prelabel(blocks, containers, chosen, totals)
     live = [b for b in blocks if b.index not in known]
     language = language or _language(live, chosen, info)
     stopwords = stopwords_for(language)

@@ -128,7 +128,7 @@ def judge_element(tag: str, class_: str | None, id_: str | None,
 _ZERO_DIGITS = str.maketrans("123456789", "000000000")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _judge_element(tag: str, class_: str | None, id_: str | None,
                    role: str | None) -> tuple[Category | None, int]:
     a = _summary(class_) if class_ else _NOTHING
@@ -137,15 +137,20 @@ def _judge_element(tag: str, class_: str | None, id_: str | None,
 
 
 _NOTHING: tuple[bool, Category | None, bool] = (False, None, False)
+_ANY_TOKEN = re.compile("|".join(sorted(NEGATIVE_TOKENS.keys() | POSITIVE_TOKENS,
+                                        key=len, reverse=True)))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _summary(names: str) -> tuple[bool, Category | None, bool]:
     """(a strong positive compound, the first chrome token's category, a positive token)."""
     if not names:
         return _NOTHING
-    if STRONG_POSITIVE.search(names.lower()):
+    lowered = names.lower()
+    if STRONG_POSITIVE.search(lowered):
         return True, None, False
+    if not _ANY_TOKEN.search(lowered):  # every token is part of the lowered names: most
+        return _NOTHING  # layout names ("row", "col-md-8", "x7f3k") hold none
     found = None
     positive = False
     for token in tokens(names):

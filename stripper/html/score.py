@@ -61,9 +61,12 @@ def body_matches(blocks: list[HtmlBlock], article_body: str | None) -> set[int]:
 
 
 def find_container(
-    blocks: list[HtmlBlock], containers: list[Container], confirmed: set[int]
+    blocks: list[HtmlBlock], containers: list[Container], confirmed: set[int],
+    totals: tuple[list[int], list[int]],
 ) -> set[int]:
-    """Ids of the containers that make up the article (the winner and its good siblings)."""
+    """Ids of the containers that make up the article (the winner and its good siblings).
+
+    `totals` are the containers' `sizes()`."""
     scores: dict[int, float] = {}
     for b in blocks:
         if b.kind not in SCORED_KINDS or len(b.text) < MIN_PARAGRAPH_CHARS:
@@ -84,7 +87,7 @@ def find_container(
             scores[anc[k]] = scores.get(anc[k], 0.0) + points * share
     if not scores:
         return set()
-    chars, link_chars = sizes(blocks, containers)
+    chars, link_chars = totals
     final = {}
     for cid, score in scores.items():
         c = containers[cid]
@@ -196,29 +199,37 @@ def _innermost_chrome(containers: list[Container], exempt: set[int]) -> list[int
 
 
 def prelabel(
-    blocks: list[HtmlBlock], containers: list[Container], chosen: set[int]
+    blocks: list[HtmlBlock], containers: list[Container], chosen: set[int],
+    totals: tuple[list[int], list[int]],
 ) -> dict[int, Label]:
-    """Labels decided by the DOM alone: blocks inside chrome containers."""
+    """Labels decided by the DOM alone: blocks inside chrome containers (one label
+    shared by a container's blocks: labels are replaced, never changed in place)."""
     exempt = chosen | ancestors_of(chosen, containers)
     if chosen:
         # A "chrome" element holding most of the article is a wrapper, not chrome
         # (`paywall-container`, `has-sidebar` on a wrapper of everything).
-        chars, _ = sizes(blocks, containers)
+        chars = totals[0]
         article = sum(chars[c] for c in chosen)
         exempt |= {cid for cid, c in enumerate(containers)
                    if c.category is not None and chars[cid] >= WRAPPER_SHARE * article}
     out = {}
     chrome = _innermost_chrome(containers, exempt)
+    in_chrome: dict[int, Label] = {}  # by chrome container id
     for b in blocks:
-        c = containers[chrome[b.anc[-1]]] if b.anc and chrome[b.anc[-1]] >= 0 else None
-        if c is None and b.links and (b.link_density >= LINK_DENSITY_HARD or (
+        cid = chrome[b.anc[-1]] if b.anc else -1
+        if cid >= 0:
+            label = in_chrome.get(cid)
+            if label is None:
+                c = containers[cid]
+                names = f"{c.element.get('class') or ''} {c.element.get('id') or ''}".split()
+                hint = f"<{c.tag}{'.' + names[0] if names else ''}>"
+                label = in_chrome[cid] = Label(Klass.BAD, c.category, f"in {hint[:40]}",
+                                               hard=True)
+            out[b.index] = label
+        elif b.links and (b.link_density >= LINK_DENSITY_HARD or (
                 b.kind == "list-item" and b.link_density >= LINK_DENSITY_BAD)):
             out[b.index] = Label(Klass.BAD, Category.NAVIGATION,
                                  f"link density {b.link_density:.2f}", hard=True)
-        elif c is not None:
-            names = f"{c.element.get('class') or ''} {c.element.get('id') or ''}".split()
-            hint = f"<{c.tag}{'.' + names[0] if names else ''}>"
-            out[b.index] = Label(Klass.BAD, c.category, f"in {hint[:40]}", hard=True)
     return out
 
 

@@ -195,7 +195,7 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
                     key = (tag, cls, id_, aria)
                     judged = _JUDGED.get(key)
                     if judged is None:
-                        if len(_JUDGED) >= 65536:
+                        if len(_JUDGED) >= 8192:
                             _JUDGED.clear()
                         judged = _JUDGED[key] = hints.judge_element(tag, cls, id_, aria)
                     category, weight = judged
