@@ -19,6 +19,7 @@ from stripper.rules.prefilter import (
     case_exceptions,
     derive_literals,
     fold,
+    line_start_pattern,
     required_literals,
     rule_literals,
 )
@@ -222,6 +223,46 @@ def test_matcher_results_do_not_depend_on_the_prefilter(path, scan_at, monkeypat
     without = Matcher(rules, prefilter=False).first_matches(items)
     assert [r and r.id for r in with_prefilter] == [r and r.id for r in without]
     assert any(r is not None for r in with_prefilter)
+
+
+@pytest.mark.parametrize("path", _fixture_pages(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_matcher_finds_what_searching_every_block_with_every_rule_finds(path):
+    kind = "html" if path.suffix == ".html" else "text"
+    blocks = stripper.strip(path.read_bytes(), kind=kind).blocks
+    items = [(b.text, b.features.words) for b in blocks]
+    rules = sorted((r for r in load_rules() if r.scope in ("line", "block")),
+                   key=lambda r: -r.priority)
+    by_hand = [next((r.id for r in rules if r.matches(text, words)), None)
+               for text, words in items]
+    assert [r and r.id for r in Matcher(rules).first_matches(items)] == by_hand
+
+
+# --- scanning a page for patterns anchored at a line start ----------------------------
+
+def _starts(compiled: regex.Pattern, page: str) -> list[int]:
+    """Where a match starts in the page, scanned the plain way (`^` in MULTILINE)."""
+    scan = regex.compile(compiled.pattern, compiled.flags | regex.MULTILINE)
+    return [m.start() for m in scan.finditer(page, overlapped=True)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pattern_and_example, st.sampled_from([0, ICASE]), st.lists(NOISE, max_size=6))
+def test_line_start_scan_finds_the_same_starts(case, flags, lines):
+    pattern, example = case
+    try:
+        compiled = regex.compile("^" + pattern, flags)
+    except regex.error:
+        return
+    led = line_start_pattern(compiled)
+    assert led is not None
+    page = "\n".join([example, *lines, example])
+    assert [m.start() for m in led.finditer("\n" + page, overlapped=True)] == _starts(
+        compiled, page)
+
+
+@pytest.mark.parametrize("pattern", ["a|^b", "(?:^a)", r"\Aa", "a^", "x"])
+def test_only_patterns_led_by_a_top_level_caret_are_rewritten(pattern):
+    assert line_start_pattern(regex.compile(pattern)) is None
 
 
 def test_rules_without_a_prefilter_still_match():

@@ -23,7 +23,7 @@ import ahocorasick
 import regex
 
 from stripper.model import Category
-from stripper.rules.prefilter import fold, rule_literals
+from stripper.rules.prefilter import fold, line_start_pattern, rule_literals
 
 MATCH_TIMEOUT = 0.05  # seconds per pattern per block
 PAGE_URL_CHARS = 200_000  # how much of a page its canonical link is searched in
@@ -98,6 +98,7 @@ class Rule:
     site_marker: regex.Pattern | None = field(default=None, compare=False)
     disabled: bool = field(default=False, compare=False)
     page_pattern: regex.Pattern | None = field(default=None, compare=False, repr=False)
+    newline_led: bool = field(default=False, compare=False, repr=False)  # see match_starts
 
     @property
     def where(self) -> str:
@@ -133,8 +134,12 @@ class Rule:
         if self.disabled or not page:
             return []
         if self.page_pattern is None:
-            self.page_pattern = regex.compile(self.pattern.pattern,
-                                              self.pattern.flags | regex.MULTILINE)
+            led = line_start_pattern(self.pattern)  # `^…` as `\n(?:…)`: faster to scan
+            self.page_pattern = led or regex.compile(self.pattern.pattern,
+                                                     self.pattern.flags | regex.MULTILINE)
+            self.newline_led = led is not None
+        if self.newline_led:
+            page = "\n" + page  # a match then starts one before its line: at its offset
         timeout = PAGE_TIMEOUT + PAGE_TIMEOUT_PER_MB * len(page) / 1e6
         try:
             return [m.start() for m in

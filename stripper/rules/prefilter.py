@@ -119,6 +119,28 @@ def rule_literals(compiled: regex.Pattern, *, weak: bool = False) -> frozenset[s
     return found
 
 
+def line_start_pattern(compiled: regex.Pattern) -> regex.Pattern | None:
+    """For a pattern anchored at a line start (`^…`, no top-level `|`), the same
+    pattern led by the newline before the line instead: `\\n(?:…)`.
+
+    Scanning a page (blocks one a line) for `^…` makes `regex` try a match at every
+    character; a pattern that starts with a literal is only tried where that
+    character is, three to four times faster on a page of prose. Searched in the
+    page with a newline put in front, its match starts are the page's line starts
+    where the original matches. None for any other pattern.
+    """
+    pattern = compiled.pattern
+    if not pattern.startswith("^"):
+        return None
+    tree = _parse(pattern, compiled.flags)
+    if not tree or tree[0] != (sre.AT, sre.AT_BEGINNING):
+        return None
+    try:
+        return regex.compile(r"\n(?:" + pattern[1:] + ")", compiled.flags | regex.MULTILINE)
+    except (regex.error, ValueError, OverflowError, RecursionError):
+        return None
+
+
 def _parse(pattern: str, flags: int) -> list | None:
     """The `re` parse tree of `pattern`, or None where `re` might read it differently
     from `regex` (flags or syntax only `regex` has) or cannot read it."""
