@@ -237,6 +237,44 @@ def test_sentence_in_the_article_container_apart_from_the_run():
     assert "Photo 1 of 12" not in result.text and "Other story" not in result.text
 
 
+_BODY = ("The council met on Tuesday evening to discuss the new budget, and after a long "
+         "debate the members agreed to fund the repairs of the old bridge over the river, "
+         "which has been closed to traffic since the floods of last spring.")
+
+
+def _news_page(under_headline: str) -> bytes:
+    return f"""<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+    <main><h1>Bridge repairs approved</h1>{under_headline}
+    <div class="story-body"><p>{_BODY}</p><p>{_BODY.replace('Tuesday', 'Monday')}</p></div>
+    <section class="teaser-list"><div class="teaser"><a href="/a">
+    <p>Flood defences: what the new plans mean for the riverside homes this year.</p></a>
+    </div></section></main><footer>© 2024 The Town Paper</footer></body></html>""".encode()
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_teaser_classed_lead_under_the_headline_is_the_articles(lang):
+    lead = {"en": "After two years of closures, the town will finally repair its oldest "
+                  "bridge, at a cost of four million euros.",
+            "de": "Nach zwei Jahren Sperrung wird die Stadt ihre älteste Brücke endlich "
+                  "sanieren lassen, für vier Millionen Euro."}[lang]
+    result = stripper.strip(_news_page(f'<div class="teaser-text"><p>{lead}</p></div>'),
+                            kind="html")
+    assert lead in result.text
+    assert result.text.index(lead) < result.text.index("The council met")
+    assert "Flood defences" not in result.text  # a teaser of another story: a link
+    lead_block = next(b for b in result.blocks if b.text == lead)
+    assert lead_block.reason == "the article's lead, under its headline"
+
+
+def test_two_teaser_paragraphs_under_the_headline_are_not_a_lead():
+    teasers = "".join(f'<div class="teaser"><p>{t}</p></div>' for t in (
+        "The mayor explains in an interview why the bridge matters to the whole town.",
+        "Residents on both banks of the river tell us how the closure changed their lives."))
+    result = stripper.strip(_news_page(teasers), kind="html")
+    assert "The council met" in result.text
+    assert "The mayor explains" not in result.text and "Residents on both" not in result.text
+
+
 def test_element_paths_are_written_out_when_read():
     result = stripper.strip(b"<html><body><div><p>one</p><p>two</p></div></body></html>",
                             kind="html")

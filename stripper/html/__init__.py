@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from stripper.classify import Klass, label_blocks
 from stripper.emit import clean_text
-from stripper.features import measure_blocks, tokens
+from stripper.features import measure, measure_blocks, tokens
 from stripper.html.parse import PageTooLarge, parse
 from stripper.html.score import (
     body_matches,
@@ -82,6 +82,7 @@ def extract_html(
     pick_article(blocks, labels)
     if chosen and any(b.kept for b in blocks):
         _keep_container_text(blocks, labels, chosen)
+        _keep_lead(blocks, known, stopwords)
     if not any(b.kept for b in blocks) and chosen and _is_article_page(info, root):
         _keep_container(blocks, labels, chosen)
     if not any(b.kept for b in blocks) and body and len(body.split()) >= FALLBACK_BODY_WORDS:
@@ -114,6 +115,29 @@ def _keep_container_text(blocks: list[HtmlBlock], labels: list, chosen: set[int]
         if touching or sentence:
             b.decide(Verdict.KEPT, Category.CONTENT, "in the article's container, "
                      + ("by content" if touching else "a sentence"))
+
+
+def _keep_lead(blocks: list[HtmlBlock], known: dict, stopwords) -> None:
+    """The paragraph between the headline and the article's first kept block that a
+    "teaser"-like class put among the related-story lists is the article's lead: news
+    templates use the one word for both, but links to other stories are links, while a
+    lead is prose. Kept only when it is the one such paragraph there."""
+    first = next(b.index for b in blocks if b.kept)
+    top = max((b.index for b in blocks[:first] if b.level == 1), default=None)
+    if top is None:
+        return
+    leads = []
+    for b in blocks[top + 1:first]:
+        label = known.get(b.index)
+        if (label is None or label.category is not Category.RELATED_LIST
+                or not label.reason.startswith("in ") or b.link_density >= LINK_DENSITY_SENTENCE):
+            continue
+        features = measure(b.text, stopwords)
+        if features.words >= SENTENCE_WORDS and features.terminal_punct:
+            leads.append((b, features))
+    if len(leads) == 1:
+        lead, lead.features = leads[0]
+        lead.decide(Verdict.KEPT, Category.CONTENT, "the article's lead, under its headline")
 
 
 def _is_article_page(info, root) -> bool:
