@@ -54,3 +54,18 @@ def test_text_dump_markdown_is_title_and_clean_text():
     dump = (Path(__file__).resolve().parent.parent / "fixtures" / "arabic-news-dump.txt")
     result = stripper.strip(dump.read_bytes())
     assert render(result, "markdown") == f"# {result.metadata.title}\n\n{result.text}\n"
+
+
+def test_a_link_around_blocks_is_a_link_in_each_of_them():
+    page = b"""<html><body><article><h1>Harbour news</h1>
+    <p>The quay reopens on <a href="/quay">Monday morning</a>, the council said today.</p>
+    <a href="/story/tides"><div><h3>Spring tides</h3><p>How high the water rose [1]</p></div></a>
+    <p>After the card, a paragraph with <a href="/e"></a>an empty link in it.</p>
+    </article></body></html>"""
+    blocks = {b.text: b.markdown for b in stripper.strip(page, kind="html").blocks}
+    assert blocks["Spring tides"] == "[Spring tides](/story/tides)"
+    assert blocks["How high the water rose [1]"] == (
+        "[How high the water rose \\[1\\]](/story/tides)")
+    assert blocks["After the card, a paragraph with an empty link in it."] == (
+        "After the card, a paragraph with an empty link in it.")
+    assert "](" not in blocks["Harbour news"]

@@ -158,7 +158,8 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
     cells: set[int] = set()  # id() of td/th treated as inline cells
     text: list[str] = []
     md: list[str] = []
-    link_chars = links = in_link = in_pre = in_quote = 0
+    link_chars = links = in_pre = in_quote = 0
+    open_links: list[str] = []  # how each link being read closes in markdown, innermost last
     blank = False  # blank text was skipped since the last flush
     article_bodies = {v.getparent() for v in _ITEMPROPS(root) if "articlebody" in v.lower()}
     for event, el in etree.iterwalk(root, events=("start", "end")):
@@ -185,11 +186,14 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
             if role == _OPENS:
                 if text or blank:
                     if text:
+                        if open_links:  # a link that runs on into the next block: its
+                            md.extend(reversed(open_links))  # part here is closed here
                         block = _block(text, md, link_chars, links, stack, containers,
                                        groups, in_pre, in_quote, len(blocks))
                         if block is not None:
                             blocks.append(block)
-                    text, md, link_chars, links, blank = [], [], 0, 0, False
+                    text, link_chars, links, blank = [], 0, 0, False
+                    md = ["["] * len(open_links)  # … and its part there opened there
                 if event == "start":
                     cls, id_, aria = el.get("class"), el.get("id"), el.get("role")
                     key = (tag, cls, id_, aria)
@@ -227,20 +231,19 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
                     text.append("\n")
                     md.append("\n")
                 elif role == _LINK:
-                    in_link += 1
+                    href = (el.get("href") or "").strip()
+                    open_links.append(f"]({href})" if href and not href.lower().startswith(
+                        ("javascript:", "#")) else "]")
                     links += 1
                     md.append("[")
                 elif tag == "img":
                     continue
-            elif role == _LINK and in_link:
-                in_link -= 1
-                href = (el.get("href") or "").strip()
-                if md and md[-1] == "[":
+            elif role == _LINK and open_links:
+                closing = open_links.pop()
+                if md and md[-1] == "[":  # a link without text
                     md.pop()
-                elif href and not href.lower().startswith(("javascript:", "#")):
-                    md.append(f"]({href})")
                 else:
-                    md.append("]")
+                    md.append(closing)
             if event == "start":
                 add = el.text
             else:
@@ -255,7 +258,7 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
                 if "\n" in add:  # a newline in the markup is a space; <br> breaks
                     add = add.replace("\n", " ")
             text.append(add)
-            if in_link:
+            if open_links:
                 md.append(add.replace("[", "\\[").replace("]", "\\]"))
                 link_chars += len(add.strip())
             else:
