@@ -192,8 +192,9 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
                                        groups, in_pre, in_quote, len(blocks))
                         if block is not None:
                             blocks.append(block)
-                    text, link_chars, links, blank = [], 0, 0, False
-                    md = ["["] * len(open_links)  # … and its part there opened there
+                    text, link_chars, blank = [], 0, False
+                    links = len(open_links)  # a link's part in the next block is a link
+                    md = ["["] * links  # … and that part is opened there
                 if event == "start":
                     cls, id_, aria = el.get("class"), el.get("id"), el.get("role")
                     key = (tag, cls, id_, aria)
