@@ -295,3 +295,21 @@ def test_control_characters_beside_hidden_elements(junk):
     result = stripper.strip(page.encode(), kind="html")
     texts = " ".join(b.text for b in result.blocks)
     assert "gone" not in texts and "tail text" in texts
+
+
+def test_cards_wrapped_in_a_link_are_links():
+    """<a><div><h3>…</h3><p>…</p></div></a>: every block of the card is link text."""
+    cards = "".join(
+        f'<a href="/story/{n}"><div class="card"><h3>{title}</h3><p>{teaser}</p></div></a>'
+        for n, (title, teaser) in enumerate([
+            ("Ferry timetable changes", "From next week the first ferry of the day leaves "
+             "half an hour earlier, the operator said in a statement on Friday."),
+            ("New school opens", "The new primary school on the hill opened its doors to "
+             "two hundred pupils this morning, after three years of building work."),
+        ]))
+    page = f"""<html><body><main><h1>Bridge repairs approved</h1>
+    <div class="story-body"><p>{_BODY}</p><p>{_BODY.replace('Tuesday', 'Monday')}</p>
+    {cards}</div></main></body></html>""".encode()
+    result = stripper.strip(page, kind="html")
+    assert "The council met" in result.text
+    assert "ferry" not in result.text.lower() and "school" not in result.text.lower()
