@@ -187,8 +187,8 @@ def test_timeout_warning_is_one_line_in_the_cli(runner, tmp_path):
     assert result.exit_code == 0
     assert EN_PARAGRAPHS[0][:40] in result.stdout
     warning = [x for x in result.stderr.splitlines() if "timed out" in x]
-    assert warning == [f"stripper: warning: rule a ({bad}:2) timed out and is disabled for "
-                       "this run"]
+    assert warning == [f"stripper: warning: rule a ({bad}:2) timed out on this page and is "
+                       "skipped for the rest of it"]
 
 
 def test_catastrophic_rule_in_a_real_process(tmp_path):
@@ -203,4 +203,5 @@ def test_catastrophic_rule_in_a_real_process(tmp_path):
     assert done.returncode == 0
     assert EN_PARAGRAPHS[3][:40] in done.stdout
     assert done.stderr.strip().splitlines() == [
-        f"stripper: warning: rule a ({bad}:2) timed out and is disabled for this run"]
+        f"stripper: warning: rule a ({bad}:2) timed out on this page and is skipped for the "
+        "rest of it"]

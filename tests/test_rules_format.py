@@ -224,7 +224,28 @@ def test_catastrophic_pattern_finishes_within_its_timeout():
     assert time.perf_counter() - started < 3
     assert any("evil" in str(w.message) and "timed out" in str(w.message) for w in caught)
     assert EN_PARAGRAPHS[0][:40] in result.text
-    assert rs.rules[0].disabled
+    assert not rs.rules[0].disabled  # skipped for that page only: tried again on the next
+
+
+def test_a_rule_that_times_out_on_several_pages_is_disabled_for_the_run():
+    from stripper.rules.loader import MAX_TIMEOUT_PAGES
+
+    rs = parse_rule_set('[[rule]]\nid = "evil"\ncategory = "footer"\npattern = \'(a+)+$\'\n')
+    evil = "\n\n".join(EN_PARAGRAPHS[:3] + ["a" * 8000 + "!"])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for n in range(1, MAX_TIMEOUT_PAGES + 1):
+            strip_text(evil, rules=[rs])
+            assert rs.rules[0].disabled == (n == MAX_TIMEOUT_PAGES)
+            strip_text("\n\n".join(EN_PARAGRAPHS[3:]), rules=[rs])  # a page it is fine on
+        started = time.perf_counter()
+        strip_text(evil, rules=[rs])  # disabled: no time spent on it any more
+        assert time.perf_counter() - started < 0.2
+    messages = [str(w.message) for w in caught if "evil" in str(w.message)]
+    assert messages == ["rule evil (<string>:2) timed out on this page and is skipped for the "
+                        "rest of it"] * (MAX_TIMEOUT_PAGES - 1) + [
+        f"rule evil (<string>:2) timed out on {MAX_TIMEOUT_PAGES} pages and is disabled for "
+        "this run"]
 
 
 @pytest.mark.parametrize("pattern", [r"(a+)+$", r"(\w*)*", r"(a|aa)+", r"(\w+\s?)+$",

@@ -3,8 +3,10 @@
 A rule file holds one or more `[[rule]]` tables; only `id`, `category` and
 `pattern` are required. Patterns use the `regex` module (Unicode properties such
 as `\\p{Arabic}`), and every match runs under a timeout so that no pattern —
-built-in or user-written — can hang a run: a rule that times out is disabled
-for the rest of the process with a warning naming it.
+built-in or user-written — can hang a run: a rule that times out on a page is
+skipped for the rest of that page, and after timing out on MAX_TIMEOUT_PAGES pages
+it is disabled for the rest of the process, each with a warning naming it (one odd
+page in a batch does not cost the rule for the pages after it).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ PAGE_URL_CHARS = 200_000  # how much of a page its canonical link is searched in
 MARKER_CHARS = 2_000_000  # how much of a page a site_marker is searched in
 PAGE_TIMEOUT = 0.5  # seconds per pattern per page scan, plus PAGE_TIMEOUT_PER_MB
 PAGE_TIMEOUT_PER_MB = 2.0
+MAX_TIMEOUT_PAGES = 3  # pages a rule may time out on before it is disabled for the run
 
 SCOPES = {"line", "block", "region-start", "region-end"}
 ACTIONS = {"drop", "keep", "end-article", "start-article"}
@@ -96,7 +99,9 @@ class Rule:
     line: int = 0  # of `id = ...` in the source file (0: unknown)
     flags: str = ""
     site_marker: regex.Pattern | None = field(default=None, compare=False)
-    disabled: bool = field(default=False, compare=False)
+    disabled: bool = field(default=False, compare=False)  # for the rest of the process
+    skipping: bool = field(default=False, compare=False)  # for the rest of this page
+    timeouts: int = field(default=0, compare=False)  # pages it timed out on
     page_pattern: regex.Pattern | None = field(default=None, compare=False, repr=False)
     newline_led: bool = field(default=False, compare=False, repr=False)  # see match_starts
 
@@ -121,7 +126,8 @@ class Rule:
         return True
 
     def matches(self, text: str, words: int) -> bool:
-        if self.disabled or (self.max_words is not None and words > self.max_words):
+        if self.disabled or self.skipping or (
+                self.max_words is not None and words > self.max_words):
             return False
         try:
             return self.pattern.search(text, timeout=MATCH_TIMEOUT) is not None
@@ -131,7 +137,7 @@ class Rule:
 
     def match_starts(self, page: str) -> list[int]:
         """Every offset of `page` (blocks one a line) where a match of this rule starts."""
-        if self.disabled or not page:
+        if self.disabled or self.skipping or not page:
             return []
         if self.page_pattern is None:
             led = line_start_pattern(self.pattern)  # `^…` as `\n(?:…)`: faster to scan
@@ -149,12 +155,26 @@ class Rule:
             return []
 
     def _give_up(self) -> None:
-        self.disabled = True
-        warnings.warn(
-            f"rule {self.id} ({self.where}) timed out and is disabled for this run",
-            RuntimeWarning,
-            stacklevel=3,
-        )
+        self.timeouts += 1
+        if self.timeouts >= MAX_TIMEOUT_PAGES:
+            self.disabled = True
+            message = f"timed out on {self.timeouts} pages and is disabled for this run"
+        else:
+            self.skipping = True
+            _SKIPPING.append(self)
+            message = "timed out on this page and is skipped for the rest of it"
+        warnings.warn(f"rule {self.id} ({self.where}) {message}", RuntimeWarning,
+                      stacklevel=3)
+
+
+_SKIPPING: list[Rule] = []  # rules skipped for the rest of the page being matched
+
+
+def _new_page() -> None:
+    """Rules that timed out on the previous page are tried again on the next one."""
+    for rule in _SKIPPING:
+        rule.skipping = False
+    _SKIPPING.clear()
 
 
 class Matcher:
@@ -186,12 +206,13 @@ class Matcher:
 
     def first_matches(self, items: list[tuple[str, int]]) -> list[Rule | None]:
         """`items` are (text, words) per block; returns the deciding rule per block."""
+        _new_page()
         found: list[Rule | None] = [None] * len(items)
         page = _Page(items)
         hits = _literal_hits(page, self.strong, self.strong_words)
         hits.update(_literal_hits(page, self.weak, self.weak_words))
         for n, rule in enumerate(self.rules):
-            if rule.disabled:
+            if rule.disabled or rule.skipping:
                 continue
             if self.strong[n] is not None or self.weak[n] is not None:
                 limit = rule.max_words
