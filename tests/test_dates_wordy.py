@@ -64,3 +64,25 @@ def test_month_names_come_from_dateparser():
 ])
 def test_wordy_dates(text, lang, expected):
     assert dates._parse_wordy(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "es", "fr", "ru", "ar"])
+def test_slash_dates_read_directly_agree_with_dateparser(lang):
+    dp = dates._dateparser()
+    rng = random.Random(lang)
+    read = 0
+    for _ in range(60):
+        a, b = rng.randint(1, 31), rng.randint(1, 31)
+        text = f"{a:0{rng.choice([1, 2])}d}/{b:02d}/{rng.choice([1999, 2022, 2024])}"
+        mine = dates._parse_numeric(text)
+        if mine is None:
+            continue
+        read += 1
+        assert mine == dp.parse(text, languages=[lang], settings=_SETTINGS), text
+    assert read > 10
+
+
+@pytest.mark.parametrize("text", ["05/10/2022", "12/12/2024", "13/13/2024", "31/02/2024",
+                                  "10/25/2022"])
+def test_ambiguous_or_impossible_slash_dates_are_left_to_dateparser(text):
+    assert dates._parse_numeric(text) is None

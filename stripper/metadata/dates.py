@@ -141,17 +141,24 @@ _NUMERIC = regex.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
     r"|(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日"
+    r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y4>\d{4})"
 )
 
 
 def _parse_numeric(text: str):
-    """Year-month-day, day.month.year and 年月日 need no locale: read them directly
-    (a third of the dates on real pages), sparing dateparser's per-language warm-up."""
+    """Year-month-day, day.month.year, 年月日 and a day/month/year whose day is over 12
+    need no locale: read them directly (a third of the dates on real pages), sparing
+    dateparser's per-language warm-up. Other slashed dates are dateparser's to read."""
     m = _NUMERIC.fullmatch(text.strip())
     if m is None:
         return None
-    parts = [int(v) for v in m.groups() if v is not None]
-    y, mo, d = (parts[2], parts[1], parts[0]) if m.group("d2") else parts
+    if m.group("y4"):
+        d, mo, y = int(m.group("a")), int(m.group("b")), int(m.group("y4"))
+        if d <= 12:  # 05/10/2022 is either, by the language; 10/25/2022 reads as
+            return None  # a date in some languages and as none in others
+    else:
+        parts = [int(v) for v in m.groups() if v is not None]
+        y, mo, d = (parts[2], parts[1], parts[0]) if m.group("d2") else parts
     try:
         return datetime(y, mo, d)
     except ValueError:
