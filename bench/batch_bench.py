@@ -6,7 +6,7 @@
 
 Dumps are generated from the project's own fixtures (`fixtures/text/*.txt`, and with
 --html `fixtures/html/*.html` too), each copy made distinct by a numbered sentence
-and a numbered menu line, 100 to a folder. Each run is a fresh process,
+(in the page's own encoding), 100 to a folder. Each run is a fresh process,
 `python -m stripper.cli batch GEN -o OUT -j J -q --force`; files/s and MB/s are
 over the wall time of that process (start-up included), and peak RSS comes from
 the run's `OUT/_summary.json` (the parent's own getrusage, and the largest
@@ -28,12 +28,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def sources(html: bool) -> list[tuple[str, str]]:
+def sources(html: bool) -> list[tuple[str, bytes]]:
     names = sorted(p for p in (ROOT / "fixtures" / "text").glob("*.txt")
                    if "expected" not in p.name)
     if html:
         names += sorted((ROOT / "fixtures" / "html").glob("*.html"))
-    return [(p.suffix, p.read_text(encoding="utf-8")) for p in names]
+    return [(p.suffix, p.read_bytes()) for p in names]  # some are in legacy code pages
+
+
+def distinct(suffix: str, data: bytes, i: int) -> bytes:
+    """The page made unique by a numbered line, added in ASCII: every fixture's encoding
+    is ASCII-compatible except UTF-16's, whose copies get the line in UTF-16 too."""
+    codec = ("utf-16-le" if data.startswith(b"\xff\xfe") else
+             "utf-16-be" if data.startswith(b"\xfe\xff") else "ascii")
+    if suffix == ".html":
+        end = "</body>".encode(codec)
+        return data.replace(end, f"<p>Archive copy number {i} of this page.</p>".encode(codec)
+                            + end)
+    return data + f"\nThis is archive copy number {i}.\n".encode(codec)
 
 
 def generate(folder: Path, n: int, html: bool) -> int:
@@ -41,15 +53,11 @@ def generate(folder: Path, n: int, html: bool) -> int:
     pages = sources(html)
     total = 0
     for i in range(n):
-        suffix, text = pages[i % len(pages)]
-        if suffix == ".html":
-            body = text.replace("</body>", f"<p>Archive copy number {i} of this page.</p></body>")
-        else:
-            body = f"Menu | Home | Item {i}\n" + text + f"\nThis is archive copy number {i}.\n"
+        suffix, original = pages[i % len(pages)]
+        data = distinct(suffix, original, i)
         sub = folder / f"part{i // 100:04d}"
         if i % 100 == 0:
             sub.mkdir(parents=True, exist_ok=True)
-        data = body.encode("utf-8")
         (sub / f"page{i:06d}{suffix}").write_bytes(data)
         total += len(data)
     return total
