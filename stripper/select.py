@@ -23,6 +23,7 @@ GOOD_PER_WORD = 0.15
 GOOD_CAP = 10.0
 NEARGOOD_VALUE = 0.3
 SHORT_VALUE = -0.4
+SHORT_RUN_CAP = 3 * SHORT_VALUE  # a run of short blocks in all (see _cap_short_runs)
 BAD_VALUE = -1.5
 RULE_VALUE = -2.5
 # After an end marker, the article goes on only if this much dense text follows soon.
@@ -74,6 +75,7 @@ def pick_article(blocks: list[Block], labels: list[Label]) -> None:
         return
     _revise_short(labels)
     values = [block_value(b, lab) for b, lab in zip(blocks, labels, strict=True)]
+    _cap_short_runs(labels, values)
     for b, v in zip(blocks, values, strict=True):
         b.score = v
     regions = _regions(blocks, labels, values)
@@ -99,6 +101,26 @@ def _mark_lists_after_markers(blocks: list[Block], labels: list[Label], after: i
         while j < len(blocks) and not labels[j].hard:
             j += 1
         _mark_after(blocks, labels, i, j, labels[i])
+
+
+def _cap_short_runs(labels: list[Label], values: list[float]) -> None:
+    """A run of short blocks weighs no more than three short blocks: a list inside an
+    article (ingredients, specifications, the lines of a poem) no longer cuts it in
+    two. Where the run sits between boilerplate, its neighbours still keep it out."""
+    i, n = 0, len(labels)
+    while i < n:
+        if labels[i].klass is not Klass.SHORT or labels[i].hard:
+            i += 1
+            continue
+        j = i
+        while j < n and labels[j].klass is Klass.SHORT and not labels[j].hard:
+            j += 1
+        total = sum(values[i:j])
+        if total < SHORT_RUN_CAP:
+            share = SHORT_RUN_CAP / (j - i)
+            for k in range(i, j):
+                values[k] = share
+        i = j
 
 
 def _regions(

@@ -132,3 +132,38 @@ def test_common_crawl_wet_record():
     assert "WARC" not in result.text and "Content-Length" not in result.text
     reasons = {b.text: b.reason for b in result.blocks}
     assert reasons["WARC-Type: conversion"] == "rule archive.warc-header"
+
+
+_RU_RECIPE = [
+    "Эти блины мы печём каждое воскресенье уже много лет, и рецепт почти не менялся. Тесто "
+    "готовится за десять минут, а сами блины получаются тонкими и мягкими, если дать тесту "
+    "немного постоять перед жаркой.",
+    "Главное здесь не торопиться и хорошо разогреть сковороду. Первый блин часто выходит "
+    "комом, но это не повод расстраиваться: остальные обычно получаются ровными и красивыми.",
+    "Смешайте яйца с сахаром и солью, влейте половину молока и постепенно всыпьте муку, "
+    "чтобы не было комков. Затем добавьте остальное молоко и растопленное масло и хорошо "
+    "перемешайте тесто.",
+    "Жарьте блины на среднем огне примерно по минуте с каждой стороны и складывайте их "
+    "стопкой. Подавайте их горячими со сметаной, вареньем или мёдом, как больше нравится.",
+]
+_INGREDIENTS = {
+    "en": ["Ingredients", "200 g flour", "2 eggs", "1 cup of milk", "a pinch of salt",
+           "50 g butter", "1 tsp sugar", "zest of one lemon", "oil for the pan", "Method"],
+    "ru": ["Ингредиенты", "200 г муки", "2 яйца", "1 стакан молока", "щепотка соли",
+           "50 г масла", "1 ч. л. сахара", "цедра лимона", "масло для сковороды", "Приготовление"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_INGREDIENTS))
+def test_a_long_list_inside_the_article_does_not_cut_it(lang):
+    """Thirty short lines between two of the article's paragraphs (a recipe's ingredients
+    and steps) are the article's: a run of short lines weighs no more than three in the
+    choice of the article's run."""
+    paragraphs = EN_PARAGRAPHS if lang == "en" else _RU_RECIPE
+    steps = [f"{n}. {line}" for n, line in enumerate(_INGREDIENTS[lang][1:-1], 1)]
+    listed = _INGREDIENTS[lang] + steps + steps  # a longer list than one paragraph outweighs
+    body = paragraphs[:1] + listed + paragraphs[1:2]
+    result = strip_text(synthetic_page(body))
+    for line in listed + paragraphs[:2]:
+        assert line in nonblank(result.text), line
+    assert "Related articles" not in result.text
