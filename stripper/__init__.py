@@ -89,10 +89,13 @@ _WARM_TEXT = (
 
 def warm_up() -> None:
     """Load now what `strip()` loads on first use — the language model, stopword
-    lists, date parser, compiled rules — so that a service or a pool of workers does
-    not pay for it on its first page (about a second)."""
+    lists, date parser, compiled rules and their page-scan patterns — so that a
+    service or a pool of workers does not pay for it on its first pages (about a
+    second)."""
     with contextlib.suppress(Exception):  # warming is only an optimisation
         dates.warm_up()
+        for rule in rules_for_page([]):
+            rule.scan_pattern()
         strip(_WARM_TEXT, kind="text")
         strip(f"<html><body><article><p>{_WARM_TEXT}</p></article></body></html>", kind="html")
 

@@ -135,21 +135,26 @@ class Rule:
             self._give_up()
             return False
 
-    def match_starts(self, page: str) -> list[int]:
-        """Every offset of `page` (blocks one a line) where a match of this rule starts."""
-        if self.disabled or self.skipping or not page:
-            return []
+    def scan_pattern(self) -> regex.Pattern:
+        """The pattern a page scan uses, compiled on first use (a long pattern takes
+        ~20 ms: `stripper.warm_up()` compiles the built-in rules' up front)."""
         if self.page_pattern is None:
             led = line_start_pattern(self.pattern)  # `^…` as `\n(?:…)`: faster to scan
             self.page_pattern = led or regex.compile(self.pattern.pattern,
                                                      self.pattern.flags | regex.MULTILINE)
             self.newline_led = led is not None
+        return self.page_pattern
+
+    def match_starts(self, page: str) -> list[int]:
+        """Every offset of `page` (blocks one a line) where a match of this rule starts."""
+        if self.disabled or self.skipping or not page:
+            return []
+        scan = self.scan_pattern()
         if self.newline_led:
             page = "\n" + page  # a match then starts one before its line: at its offset
         timeout = PAGE_TIMEOUT + PAGE_TIMEOUT_PER_MB * len(page) / 1e6
         try:
-            return [m.start() for m in
-                    self.page_pattern.finditer(page, overlapped=True, timeout=timeout)]
+            return [m.start() for m in scan.finditer(page, overlapped=True, timeout=timeout)]
         except TimeoutError:
             self._give_up()
             return []
