@@ -112,8 +112,12 @@ def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
     tail = stripped[-_TAIL:]
     if stripped.isascii():
         cjk = 0
-        letters = len(_ASCII_NON_LETTERS.sub("", stripped))
-        key = normalise(text) if keyed else ""
+        if keyed:  # normalise's pass leaves the letters and one space a run of the rest
+            key = _ASCII_NORMALISE.sub(" ", stripped).strip().lower()
+            letters = len(key) - key.count(" ")
+        else:
+            letters = len(_ASCII_NON_LETTERS.sub("", stripped))
+            key = ""
     else:
         cjk_class = _cjk_in(stripped)
         cjk = len(cjk_class.findall(stripped)) if cjk_class is not None else 0
