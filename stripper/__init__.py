@@ -15,7 +15,6 @@ import gc
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from stripper.classify import label_blocks
 from stripper.decode import decode, sniff_kind
@@ -26,7 +25,7 @@ from stripper.html.decode import decode_html
 from stripper.language import detect_language, stopwords_for
 from stripper.metadata import dates, describe
 from stripper.model import Block, Category, DateInfo, Features, Metadata, Result, Verdict
-from stripper.rules import Rule, RuleError, RuleSet, page_url, rules_for_page
+from stripper.rules import Rule, RuleError, RuleSet, host_of, page_url, rules_for_page
 from stripper.segment.text import segment_text
 from stripper.select import pick_article
 
@@ -138,7 +137,7 @@ def _strip_text(
     language = language or detect_language([b.text for b in blocks])
     stopwords = stopwords_for(language)
     measure_blocks(blocks, stopwords)
-    host = urlsplit(url).hostname if url else None
+    host = host_of(url)
     applicable = [r for r in rules if r.applies_to(language, host)]
     labels = label_blocks(blocks, applicable, stopwords_available=stopwords.available)
     pick_article(blocks, labels)

@@ -17,7 +17,6 @@ import sys
 import warnings
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 from rich import box
@@ -27,7 +26,14 @@ from rich.table import Table
 import stripper
 from stripper.rules import RuleError, RuleSet, builtin_rule_sets, user_rule_dir, user_rule_sets
 from stripper.rules.check import catastrophic, explosive_parts, probe
-from stripper.rules.loader import Matcher, Rule, check_rule_set, read_rule_text, rules_for_page
+from stripper.rules.loader import (
+    Matcher,
+    Rule,
+    check_rule_set,
+    host_of,
+    read_rule_text,
+    rules_for_page,
+)
 
 _original_showwarning = warnings.showwarning
 
@@ -288,7 +294,7 @@ def test(rule_file, dump, url, language, kind) -> None:
 def _deciding(result: stripper.Result, rule_set: RuleSet, url: str | None) -> list[Rule | None]:
     """The rule that decides each block, as classify.py chooses it."""
     url = url or result.metadata.url
-    host = urlsplit(url).hostname if url else None
+    host = host_of(url)
     page = "\n".join(b.text for b in result.blocks)
     rules = [r for r in rules_for_page([rule_set], url=url, text=page)
              if r.scope in ("line", "block") and r.applies_to(result.metadata.language, host)]

@@ -313,3 +313,12 @@ def test_cards_wrapped_in_a_link_are_links():
     result = stripper.strip(page, kind="html")
     assert "The council met" in result.text
     assert "ferry" not in result.text.lower() and "school" not in result.text.lower()
+
+
+@pytest.mark.parametrize("canonical", ["https://[bad/story", "http://[::1/x", "https://]/"])
+def test_an_unreadable_canonical_address_is_no_address(canonical):
+    page = (f'<html><head><link rel="canonical" href="{canonical}"></head><body><article>'
+            f"<h1>Bridge repairs approved</h1><p>{_BODY}</p></article></body></html>")
+    result = stripper.strip(page.encode(), kind="html")
+    assert "The council met" in result.text
+    assert stripper.strip(page.encode(), kind="html", url=canonical).text == result.text

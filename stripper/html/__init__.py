@@ -11,8 +11,6 @@ and skip the shared rule matcher, which is most of the work for a text dump.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from stripper.classify import Klass, label_blocks
 from stripper.emit import clean_text
 from stripper.features import measure, measure_blocks, tokens
@@ -29,7 +27,7 @@ from stripper.html.structured import read_page_info, text_value
 from stripper.language import detect_language, stopwords_for
 from stripper.metadata.html import HtmlMetadata, describe_html, page_language
 from stripper.model import Category, Features, Result, Verdict
-from stripper.rules import Rule
+from stripper.rules import Rule, host_of
 from stripper.segment.html import HtmlBlock, lay_out, segment_dom
 from stripper.select import pick_article
 
@@ -73,7 +71,7 @@ def extract_html(
         if b.index in known:  # labelled by the DOM: cheap counts are enough
             b.features = Features(chars=len(b.text), words=len(b.text.split()),
                                   key=b.text.casefold())
-    host = urlsplit(url).hostname if url else None
+    host = host_of(url)
     applicable = [r for r in rules if r.applies_to(language, host)]
     live_labels = label_blocks(live, applicable, stopwords_available=stopwords.available)
     by_index = dict(zip((b.index for b in live), live_labels, strict=True))

@@ -121,7 +121,7 @@ class Rule:
             return False
         if self.sites:
             if url and not host:
-                host = urlsplit(url).hostname
+                host = host_of(url)
             return host is not None and any(site_matches(s, host, url) for s in self.sites)
         return True
 
@@ -378,6 +378,17 @@ class RuleSet:
     sites: tuple[str, ...] = ()
 
 
+def host_of(url: str | None) -> str | None:
+    """The URL's host name, or None for no URL or one urllib cannot read
+    (`https://[bad/` raises ValueError there)."""
+    if not url:
+        return None
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
 def site_matches(site: str, host: str, url: str | None = None) -> bool:
     """One `sites` entry against a page's host (and URL, for entries with a path)."""
     site = site.strip().lower()
@@ -391,7 +402,10 @@ def site_matches(site: str, host: str, url: str | None = None) -> bool:
     elif not (host == site_host or host.endswith("." + site_host)):
         return False
     if site_path and url:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # an address urllib cannot read has no path to match
+            return False
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         return fnmatch.fnmatchcase(path.lower(), "/" + site_path)
     return True
@@ -404,7 +418,7 @@ def select_for_url(rules: list[Rule], url: str | None, text: str | None = None) 
     `site_marker`, a pattern found in the page `text` (say, the site's footer);
     either one is enough.
     """
-    host = urlsplit(url).hostname if url else None
+    host = host_of(url)
     head = text[:MARKER_CHARS] if text else ""
     found: dict[str, bool] = {}
 
@@ -753,7 +767,7 @@ def _declared_url(head: str) -> str | None:
         for tag in tags:
             found = _HREF.search(tag)
             value = found and next(v for v in found.groups() if v is not None).strip()
-            if value and value.lower().startswith(("http://", "https://")):
+            if value and value.lower().startswith(("http://", "https://")) and host_of(value):
                 return value
     return None
 
