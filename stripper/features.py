@@ -113,7 +113,7 @@ def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
     if stripped.isascii():
         cjk = 0
         if keyed:  # normalise's pass leaves the letters and one space a run of the rest
-            key = _ASCII_NORMALISE.sub(" ", stripped).strip().lower()
+            key = normalise(stripped)
             letters = len(key) - key.count(" ")
         else:
             letters = len(_ASCII_NON_LETTERS.sub("", stripped))

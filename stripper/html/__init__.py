@@ -127,8 +127,8 @@ def _keep_lead(blocks: list[HtmlBlock], known: dict, stopwords) -> None:
     leads = []
     for b in blocks[top + 1:first]:
         label = known.get(b.index)
-        if (label is None or label.category is not Category.RELATED_LIST
-                or not label.reason.startswith("in ") or b.link_density >= LINK_DENSITY_SENTENCE):
+        if (label is None or label.category is not Category.RELATED_LIST  # (prelabel gives
+                or b.link_density >= LINK_DENSITY_SENTENCE):  # it to chrome containers only)
             continue
         features = measure(b.text, stopwords)
         if features.words >= SENTENCE_WORDS and features.terminal_punct:

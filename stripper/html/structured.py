@@ -1,4 +1,5 @@
-"""What a page declares about itself: JSON-LD, microdata, `<meta>` and `<link>` tags.
+"""What a page declares about itself: JSON-LD, `<meta>` and `<link>` tags (microdata's
+`itemprop=articleBody` is read by the DOM walk, segment/html.py).
 
 Read before the tree is cleaned (JSON-LD lives in `<script>` elements). Everything
 here is optional: broken JSON, odd types and missing fields are skipped quietly.
@@ -25,10 +26,6 @@ class PageInfo:
     canonical: str | None = None
     ld: dict = field(default_factory=dict)  # the article-like JSON-LD object, if any
     publisher: str | None = None  # JSON-LD publisher or WebSite name
-    microdata_body: list[etree._Element] = field(default_factory=list)
-
-
-_ITEMPROP = etree.XPath("//@itemprop")  # libxml2 walks the tree, not ElementPath in Python
 
 
 def read_page_info(root: etree._Element) -> PageInfo:
@@ -55,8 +52,6 @@ def read_page_info(root: etree._Element) -> PageInfo:
                 info.canonical = el.get("href").strip()
         elif (el.get("type") or "").lower().strip() == "application/ld+json":
             _read_json_ld(el.text or "", info)
-    info.microdata_body = [value.getparent() for value in _ITEMPROP(root)
-                           if "articlebody" in value.lower().split()]
     return info
 
 

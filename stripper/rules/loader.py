@@ -326,13 +326,8 @@ class _Page:
     def __init__(self, items: list[tuple[str, int]]):
         self.members = sorted(range(len(items)), key=lambda k: items[k][1])
         self.words = [items[k][1] for k in self.members]
-        texts = [items[k][0].replace("\n", " ") for k in self.members]
-        self.offsets, position = [], 0
-        for text in texts:
-            self.offsets.append(position)
-            position += len(text) + 1
-        self.text = "\n".join(texts)
-        self.lines = dict(zip(self.members, texts, strict=True))
+        self.lines = {k: items[k][0].replace("\n", " ") for k in self.members}
+        self.text, self.offsets, _ = self.lines_of(self.members)
         # punctuation-only blocks, in page order: kept out of `scan`
         self.symbols = [k for k in self.members if not _ALNUM.search(self.lines[k])]
         self.symbol_set = frozenset(self.symbols)
@@ -340,12 +335,7 @@ class _Page:
             self.scan = (self.text, self.offsets, self.members, self.words)
         else:
             words = [k for k in self.members if k not in self.symbol_set]
-            scan_offsets, position = [], 0
-            for k in words:
-                scan_offsets.append(position)
-                position += len(self.lines[k]) + 1
-            self.scan = ("\n".join(self.lines[k] for k in words), scan_offsets, words,
-                         [items[k][1] for k in words])
+            self.scan = (*self.lines_of(words), [items[k][1] for k in words])
 
     def lines_of(self, blocks: list[int]) -> tuple[str, list[int], list[int]]:
         """(text, offsets, members) of just these blocks, one a line."""

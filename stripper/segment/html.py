@@ -237,8 +237,6 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
                         ("javascript:", "#")) else "]")
                     links += 1
                     md.append("[")
-                elif tag == "img":
-                    continue
             elif role == _LINK and open_links:
                 closing = open_links.pop()
                 if md and md[-1] == "[":  # a link without text
