@@ -20,8 +20,8 @@ from stripper.classify import label_blocks
 from stripper.decode import decode, sniff_kind
 from stripper.emit import clean_text
 from stripper.features import measure_blocks
-from stripper.html import extract_html
 from stripper.html.decode import decode_html
+from stripper.html.frontend import extract_html
 from stripper.language import detect_language, stopwords_for
 from stripper.metadata import dates, describe
 from stripper.model import Block, Category, DateInfo, Features, Metadata, Result, Verdict

@@ -9,10 +9,7 @@ neighbours and picks the article region.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
-from stripper.model import Block, Category
+from stripper.model import Block, Category, Klass, Label
 from stripper.rules.loader import Matcher, Rule
 
 # Lengths are in "effective words": CJK characters count as 1/CJK_CHARS_PER_WORD.
@@ -30,22 +27,6 @@ CALIBRATION_BLOCKS = 3
 CALIBRATION_WORDS = 18  # blocks at least this long (and ending a sentence) calibrate
 TYPICAL_STOPWORD_RATIO = 0.45
 MIN_STOPWORD_SCALE = 0.5  # without a stopword list: length and punctuation decide
-
-
-class Klass(StrEnum):
-    GOOD = "good"
-    NEARGOOD = "neargood"
-    SHORT = "short"
-    BAD = "bad"
-
-
-@dataclass(slots=True)
-class Label:
-    klass: Klass
-    category: Category
-    reason: str
-    hard: bool = False  # decided by a rule: context may not overturn it
-    marker: Rule | None = None  # an end-article (or start-article) rule that fired
 
 
 def effective_words(block: Block) -> float:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from stripper.classify import Klass, Label, effective_words
-from stripper.model import Block, Category, Verdict
+from stripper.classify import effective_words
+from stripper.model import Block, Category, Klass, Label, Verdict
 
 _KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
 
