@@ -23,7 +23,11 @@ _FIRST_WORD = regex.compile(r"^\s*(\S+)")
 _LINK_MARK = regex.compile(r"\[\d+\]")
 _SENTENCE_END = regex.compile(r"[.!?؟。！？…]['\"’”»)]*\s*$")
 _CJK_CHAR = HAN_KANA
-_MIN_WRAPPED_SHARE = 0.2  # of long lines ending near the width
+_MIN_WRAPPED_SHARE = 0.1  # of long lines ending near the width
+_MIN_WRAPPED_LINES = 5
+_OVERRUN_WEIGHT = 3  # a line past a candidate width counts against it this much
+_CLIFF_COLUMNS = 4  # the last columns before the width, where wrapped lines crowd
+_MAX_WIDTH = 200
 _WRAP_SLACK = 12  # columns: how far short of the width a wrapped line may end
 _LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by renderers
 
@@ -53,17 +57,29 @@ def wrap_width(lines: list[str]) -> int | None:
             and len(ln.rsplit(None, 1)[-1]) <= _LONGEST_WORD and (n := cells(body)) >= 40]
     if len(long) < 5:
         return None
-    counts = Counter(long)
-    width = max(long)
-    # The width is the longest length that many lines reach (outliers ignored).
-    for candidate in sorted(counts, reverse=True):
-        if sum(c for n, c in counts.items() if n > candidate) <= max(1, len(long) // 20):
-            width = candidate
-            break
-    if width > 200:
+    counts = Counter(n for n in long if n <= _MAX_WIDTH)
+    beyond = len(long) - sum(counts.values())  # past any width: against every candidate
+    # The width is where many lines end just short of it and few run past it: the
+    # length that best trades lines ending within the slack against lines beyond.
+    width, best = 0, float("-inf")
+    for candidate in counts:
+        near, over = 0, beyond
+        for n, c in counts.items():
+            if n > candidate:
+                over += c
+            elif n >= candidate - _WRAP_SLACK:
+                near += c
+        value = near - _OVERRUN_WEIGHT * over
+        if value > best:
+            width, best = candidate, value
+    near = sum(c for n, c in counts.items() if width - _WRAP_SLACK <= n <= width)
+    if best <= 0 or near < max(_MIN_WRAPPED_LINES, _MIN_WRAPPED_SHARE * len(long)):
         return None
-    near = sum(1 for n in long if width - _WRAP_SLACK <= n <= width)
-    return width if near >= _MIN_WRAPPED_SHARE * len(long) else None
+    # A wrapped dump has a cliff at its width: lines crowd its last columns, and
+    # hardly any end just past it (an unwrapped dump's lengths fall off smoothly).
+    top = sum(c for n, c in counts.items() if width - _CLIFF_COLUMNS <= n <= width)
+    above = sum(c for n, c in counts.items() if width < n <= width + 2 * _CLIFF_COLUMNS)
+    return width if top >= 2 * above + 2 else None
 
 
 def segment_text(text: str) -> tuple[list[str], list[Block]]:
