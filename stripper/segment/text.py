@@ -54,7 +54,7 @@ def wrap_width(lines: list[str]) -> int | None:
     # A character takes at most two columns: lines under 20 characters are not long.
     long = [n for ln in lines
             if len(ln) >= 20 and (body := ln.rstrip()) and len(body) >= 20
-            and len(ln.rsplit(None, 1)[-1]) <= _LONGEST_WORD and (n := cells(body)) >= 40]
+            and _breakable_end(body) and (n := cells(body)) >= 40]
     if len(long) < 5:
         return None
     counts = Counter(n for n in long if n <= _MAX_WIDTH)
@@ -80,6 +80,13 @@ def wrap_width(lines: list[str]) -> int | None:
     top = sum(c for n, c in counts.items() if width - _CLIFF_COLUMNS <= n <= width)
     above = sum(c for n, c in counts.items() if width < n <= width + 2 * _CLIFF_COLUMNS)
     return width if top >= 2 * above + 2 else None
+
+
+def _breakable_end(body: str) -> bool:
+    """Could a renderer have wrapped before the line's last token? Not a URL's;
+    but CJK text breaks between any two characters, however long the run."""
+    last = body.rsplit(None, 1)[-1]
+    return len(last) <= _LONGEST_WORD or bool(_CJK_CHAR.search(last[-1]))
 
 
 def segment_text(text: str) -> tuple[list[str], list[Block]]:
