@@ -23,11 +23,15 @@ MAX_LINK_LIKE = 0.5
 MIN_LETTERS = 0.55  # share of non-space characters that are letters
 NO_STOPWORDS_GOOD_WORDS = 18
 # Per-page calibration of the stopword thresholds (see _stopword_scale).
-CALIBRATION_BLOCKS = 3
+CALIBRATION_BLOCKS = 1
 CALIBRATION_WORDS = 18  # blocks at least this long (and ending a sentence) calibrate
+CALIBRATION_QUANTILE = 0.5  # the page's best blocks, not its typical long one
 TYPICAL_STOPWORD_RATIO = 0.45
-MIN_STOPWORD_SCALE = 0.5  # without a stopword list: length and punctuation decide
-
+MIN_STOPWORD_SCALE = 0.3  # agglutinative languages show a third of German's density
+# Prose by form, in any language: what a paragraph looks like without its words.
+PROSE_WORDS = 18
+PROSE_LETTERS = 0.75
+PROSE_LINK_LIKE = 0.3
 
 def effective_words(block: Block) -> float:
     f = block.features
@@ -69,12 +73,21 @@ def _stopword_scale(blocks: list[Block]) -> float:
     the stopword density of German ones. The page's own long blocks tell.
     """
     ratios = sorted(b.features.stopword_ratio for b in blocks
-                    if effective_words(b) >= CALIBRATION_WORDS and b.features.terminal_punct)
+                    if (words := effective_words(b)) >= CALIBRATION_WORDS
+                    and (b.features.terminal_punct or words >= 2 * CALIBRATION_WORDS))
     if len(ratios) < CALIBRATION_BLOCKS:
         return 1.0
-    median = ratios[len(ratios) // 2]
-    return max(MIN_STOPWORD_SCALE, min(1.0, median / TYPICAL_STOPWORD_RATIO))
+    reference = ratios[min(len(ratios) - 1, int(len(ratios) * CALIBRATION_QUANTILE))]
+    return max(MIN_STOPWORD_SCALE, min(1.0, reference / TYPICAL_STOPWORD_RATIO))
 
+
+def prose_by_form(block: Block) -> bool:
+    """A paragraph whatever its language: long, mostly letters, not a link, said once,
+    and ending a sentence (unspaced scripts such as Thai may end without a mark)."""
+    f = block.features
+    return (effective_words(block) >= PROSE_WORDS and f.letter_ratio >= PROSE_LETTERS
+            and f.link_like < PROSE_LINK_LIKE and f.repeats == 1 and not f.bullet
+            and (f.terminal_punct or f.cjk))
 
 def _label(
     block: Block, rule: Rule | None, stopwords_available: bool, scale: float = 1.0
@@ -109,6 +122,8 @@ def _label_by_statistics(block: Block, stopwords_available: bool, scale: float) 
             return Label(klass, Category.CONTENT, "text with some stopwords")
         if words >= LONG_WORDS * 2 and f.terminal_punct:
             return Label(Klass.NEARGOOD, Category.CONTENT, "long sentence, few stopwords")
+        if prose_by_form(block):  # function words fail some languages: form does not
+            return Label(Klass.NEARGOOD, Category.CONTENT, "prose by form, few stopwords")
         return Label(Klass.BAD, Category.BOILERPLATE, "few stopwords")
     if words >= NO_STOPWORDS_GOOD_WORDS and f.terminal_punct:
         return Label(Klass.GOOD, Category.CONTENT, "long sentence")

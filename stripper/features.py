@@ -42,8 +42,11 @@ def _cjk_in(text: str) -> re.Pattern | None:
 # ASCII: there [\p{L}\p{M}\p{N}] is [A-Za-z0-9] and [\p{L}\p{M}] is [A-Za-z].
 _ASCII_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
 _ASCII_NON_LETTERS = re.compile(r"[^A-Za-z]+")
+# Sentence ends of every script: Latin, Arabic (؟ ۔ ؛), CJK full and half width,
+# Armenian (։), Devanagari and Bengali (। ॥), Ethiopic (። ፧), Myanmar (။), Khmer (។).
+SENTENCE_END_CHARS = ".!?؟۔。！？．｡…:;؛։।॥።፧။។‼⁇⁈⁉"
 _TERMINAL = regex.compile(
-    r"[.!?؟۔。！？…:;؛]['\"’”»›」』）)\]\p{Pf}]*\s*(?:\[\d+\])?\s*$"
+    rf"[{SENTENCE_END_CHARS}]['\"’”»›」』）)\]\p{{Pf}}]*\s*(?:\[\d+\])?\s*$"
 )
 _S = r"[\t\n\x0b\x0c\r ]"  # regex's \s within ASCII (re's \s adds \x1c-\x1f)
 _ASCII_TERMINAL = re.compile(rf"[.!?:;]['\")\]]*{_S}*(?:\[[0-9]+\])?{_S}*$")

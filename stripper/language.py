@@ -64,8 +64,23 @@ def _mostly_cjk(line: str, n: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Stopwords:
+    """A language's function words, and how to find them inside tokens.
+
+    `ratio()` is the share of a block's tokens that are function words: a token
+    in `words` counts one; one that carries a listed prefix or suffix on a stem of
+    at least `min_stem` letters counts `affix_weight` (see stripper/profiles).
+    For languages segmented per character, `spans` finds the multi-character
+    function words in the running text and counts the characters they cover.
+    """
+
     language: str | None
     words: frozenset[str]
+    prefixes: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
+    affix_lengths: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
+    affix_weight: float = 0.0
+    min_stem: int = 3
+    spans: re.Pattern | None = None
 
     @property
     def available(self) -> bool:
@@ -74,19 +89,63 @@ class Stopwords:
     def ratio(self, tokens: list[str]) -> float:
         if not tokens or not self.words:
             return 0.0
-        return sum(map(self.words.__contains__, tokens)) / len(tokens)
+        if self.spans is not None:
+            covered = sum(map(len, self.spans.findall("".join(tokens))))
+            return min(1.0, covered / len(tokens))
+        words = self.words
+        hits: float = sum(map(words.__contains__, tokens))
+        if self.affix_weight:
+            hits += self.affix_weight * sum(
+                1 for t in tokens if t not in words and self._affixed(t))
+        return hits / len(tokens)
+
+    def _affixed(self, token: str) -> bool:
+        longest = len(token) - self.min_stem
+        if longest <= 0:
+            return False
+        prefix_lengths, suffix_lengths = self.affix_lengths
+        return any(n <= longest and token[:n] in self.prefixes for n in prefix_lengths) or any(
+            n <= longest and token[-n:] in self.suffixes for n in suffix_lengths)
 
 
 @cache
 def stopwords_for(language: str | None) -> Stopwords:
+    """The function words of `language`: its profile's own list (stripper/profiles),
+    with stopwordsiso's added where the profile trusts it; stopwordsiso alone for a
+    language without a profile."""
     if not language:
         return Stopwords(None, frozenset())
+    from stripper.profiles import profile_for
+
+    profile = profile_for(language)
+    words: set[str] = set(profile.function_words) if profile else set()
+    if profile is None or profile.stopwordsiso:
+        words |= _stopwordsiso(language)
+    chars = language in _CJK_LANGS if profile is None else profile.segmentation == "chars"
+    spans = None
+    if chars:  # CJK and Thai text is tokenised per character
+        if profile is not None and any(len(w) > 1 for w in profile.function_words):
+            # Multi-character function words (Thai): matched in the running text.
+            words = {w for w in words if not w.isascii()}
+            spans = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+        else:
+            words = {w for w in words if len(w) == 1}
+    if profile is None or not (profile.prefixes or profile.suffixes):
+        return Stopwords(language, frozenset(words), spans=spans)
+    return Stopwords(
+        language, frozenset(words),
+        prefixes=frozenset(profile.prefixes), suffixes=frozenset(profile.suffixes),
+        affix_lengths=(tuple(sorted({len(p) for p in profile.prefixes})),
+                       tuple(sorted({len(s) for s in profile.suffixes}))),
+        affix_weight=profile.affix_weight, min_stem=profile.min_stem, spans=spans,
+    )
+
+
+def _stopwordsiso(language: str) -> set[str]:
     import stopwordsiso
 
     try:
         words = stopwordsiso.stopwords(language) or set()
     except Exception:  # an unknown code: no list rather than a crash
         words = set()
-    if language in _CJK_LANGS:  # CJK text is tokenised per character
-        words = {w for w in words if len(w) == 1}
-    return Stopwords(language, frozenset(w.casefold() for w in words))
+    return {w.casefold() for w in words}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from stripper.classify import effective_words
+from stripper.classify import effective_words, prose_by_form
 from stripper.model import Block, Category, Klass, Label, Verdict
 
 _KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
@@ -68,11 +68,42 @@ def best_segment(values: list[float], lo: int = 0, hi: int | None = None) -> tup
 
 
 def pick_article(blocks: list[Block], labels: list[Label]) -> None:
-    """Decide every block's verdict, category and reason in place."""
-    for block, label in zip(blocks, labels, strict=True):
-        block.decide(Verdict.REMOVED, label.category, label.reason)
+    """Decide every block's verdict, category and reason in place.
+
+    A page that holds a run of real prose never comes out empty: when the
+    statistics find no article, paragraphs by form alone (classify.prose_by_form)
+    are taken as good and the article is looked for again.
+    """
     if not blocks:
         return
+    original = list(labels)
+    _pick(blocks, labels)
+    if any(b.verdict is _KEPT for b in blocks):
+        return
+    rescued = [i for i, b in enumerate(blocks)
+               if not original[i].hard and prose_by_form(b)]
+    if not rescued:
+        return
+    labels[:] = original
+    for i in rescued:
+        labels[i] = Label(Klass.GOOD, Category.CONTENT, "prose by form")
+    _pick(blocks, labels)
+
+
+def page_warnings(blocks: list[Block]) -> list[str]:
+    """What the user should hear about this page's result (empty when all is well).
+
+    The pipeline puts these in Result.warnings; the CLI prints them on stderr."""
+    if any(b.verdict is _KEPT for b in blocks) or not blocks:
+        return []
+    words = sum(b.features.words for b in blocks)
+    return [f"no article found: all {len(blocks)} blocks ({words} words) look like "
+            "page chrome; the output is empty"]
+
+
+def _pick(blocks: list[Block], labels: list[Label]) -> None:
+    for block, label in zip(blocks, labels, strict=True):
+        block.decide(Verdict.REMOVED, label.category, label.reason)
     _revise_short(labels)
     values = [block_value(b, lab) for b, lab in zip(blocks, labels, strict=True)]
     _cap_short_runs(labels, values)

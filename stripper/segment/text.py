@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import regex
 
@@ -24,7 +25,7 @@ _LINK_MARK = regex.compile(r"\[\d+\]")
 _SENTENCE_END = regex.compile(r"[.!?؟。！？…]['\"’”»)]*\s*$")
 _CJK_CHAR = HAN_KANA
 _MIN_WRAPPED_SHARE = 0.1  # of long lines ending near the width
-_MIN_WRAPPED_LINES = 5
+_MIN_WRAPPED_LINES = 3
 _OVERRUN_WEIGHT = 3  # a line past a candidate width counts against it this much
 _CLIFF_COLUMNS = 4  # the last columns before the width, where wrapped lines crowd
 _MAX_WIDTH = 200
@@ -33,11 +34,22 @@ _LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by render
 
 
 _WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
+_ZERO_WIDTH = regex.compile(r"[\p{M}\p{Cf}]")  # w3m and lynx give Mc no column either
 _WIDE_BMP = re.compile(char_class(WIDE_BMP_RANGES))  # the same within the BMP, in `re`
 
 
 def cells(text: str) -> int:
-    """Terminal columns: renderers wrap CJK text counting each wide character twice."""
+    """Terminal columns: renderers wrap CJK text counting each wide character twice,
+    and combining marks (Devanagari vowel signs, Hebrew points) and format
+    characters (ZWNJ) not at all."""
+    if text.isascii():
+        return len(text)
+    wide = len((_WIDE if BEYOND_BMP.search(text) else _WIDE_BMP).findall(text))
+    return len(text) + wide - len(_ZERO_WIDTH.findall(text))
+
+
+def char_cells(text: str) -> int:
+    """Columns as lynx counts them: a combining mark takes one like any character."""
     if text.isascii():
         return len(text)
     return len(text) + len((_WIDE if BEYOND_BMP.search(text) else _WIDE_BMP).findall(text))
@@ -50,12 +62,31 @@ def split_lines(text: str) -> list[str]:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapping renderer wrapped at, or None for unwrapped dumps."""
+    found = detect_wrap(lines)
+    return found[0] if found else None
+
+
+def detect_wrap(lines: list[str]) -> tuple[int, Callable[[str], int]] | None:
+    """The wrap width and how the renderer measured it: w3m counts terminal cells
+    (wide characters two, combining marks none), lynx gives combining marks a
+    column; the measures differ only where a line holds marks."""
+    width = _width_by(lines, cells)
+    if width:
+        return width, cells
+    if any(_ZERO_WIDTH.search(ln) for ln in lines if not ln.isascii()):
+        width = _width_by(lines, char_cells)
+        if width:
+            return width, char_cells
+    return None
+
+
+def _width_by(lines: list[str], measure: Callable[[str], int]) -> int | None:
     # Lines ending in a long unbreakable token (URLs) overrun the width: leave them out.
     # A character takes at most two columns: lines under 20 characters are not long.
     long = [n for ln in lines
             if len(ln) >= 20 and (body := ln.rstrip()) and len(body) >= 20
-            and _breakable_end(body) and (n := cells(body)) >= 40]
-    if len(long) < 5:
+            and _breakable_end(body) and (n := measure(body)) >= 40]
+    if len(long) < _MIN_WRAPPED_LINES:
         return None
     counts = Counter(n for n in long if n <= _MAX_WIDTH)
     beyond = len(long) - sum(counts.values())  # past any width: against every candidate
@@ -91,8 +122,8 @@ def _breakable_end(body: str) -> bool:
 
 def segment_text(text: str) -> tuple[list[str], list[Block]]:
     lines = split_lines(text)
-    width = wrap_width(lines)
-    if not width:  # unwrapped: every non-blank line is a block
+    found = detect_wrap(lines)
+    if not found:  # unwrapped: every non-blank line is a block
         blocks = []
         for i, line in enumerate(lines):
             stripped = line.strip()
@@ -100,6 +131,7 @@ def segment_text(text: str) -> tuple[list[str], list[Block]]:
                 blocks.append(Block(index=len(blocks), text=stripped, start=i, end=i + 1,
                                     kind="line", source_lines=[line]))
         return lines, blocks
+    width, measure = found
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
@@ -107,14 +139,14 @@ def segment_text(text: str) -> tuple[list[str], list[Block]]:
             i += 1
             continue
         start = i
-        while width and i + 1 < len(lines) and _continues(lines[i], lines[i + 1], width):
+        while i + 1 < len(lines) and _continues(lines[i], lines[i + 1], width, measure):
             i += 1
         blocks.append(_block(len(blocks), lines, start, i + 1))
         i += 1
     return lines, blocks
 
 
-def _continues(line: str, nxt: str, width: int) -> bool:
+def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = cells) -> bool:
     """Was `nxt` wrapped off the end of `line`?"""
     if not nxt.strip() or _BULLET_START.match(nxt):
         return False
@@ -127,10 +159,10 @@ def _continues(line: str, nxt: str, width: int) -> bool:
         return False
     if _LINK_MARK.match(first.group(1)) and _SENTENCE_END.search(line):
         return False  # "… jump out." then "[24]Reply [25]Quote": a button row, not a wrap
-    body = cells(line.rstrip())
+    body = measure(line.rstrip())
     if _CJK_CHAR.search(line.rstrip()[-1:]):
         return body >= width - 3  # CJK wraps at any character
-    return body + 1 + cells(first.group(1)) > width
+    return body + 1 + measure(first.group(1)) > width
 
 
 def _block(index: int, lines: list[str], start: int, end: int) -> Block:
