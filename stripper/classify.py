@@ -30,6 +30,7 @@ TYPICAL_STOPWORD_RATIO = 0.45
 MIN_STOPWORD_SCALE = 0.3  # agglutinative languages show a third of German's density
 # Prose by form, in any language: what a paragraph looks like without its words.
 PROSE_WORDS = 18
+RESCUE_WORDS = 12  # on a page with no article otherwise, a paragraph this long will do
 PROSE_LETTERS = 0.75
 PROSE_LINK_LIKE = 0.3
 
@@ -81,11 +82,11 @@ def _stopword_scale(blocks: list[Block]) -> float:
     return max(MIN_STOPWORD_SCALE, min(1.0, reference / TYPICAL_STOPWORD_RATIO))
 
 
-def prose_by_form(block: Block) -> bool:
+def prose_by_form(block: Block, min_words: float = PROSE_WORDS) -> bool:
     """A paragraph whatever its language: long, mostly letters, not a link, said once,
     and ending a sentence (unspaced scripts such as Thai may end without a mark)."""
     f = block.features
-    return (effective_words(block) >= PROSE_WORDS and f.letter_ratio >= PROSE_LETTERS
+    return (effective_words(block) >= min_words and f.letter_ratio >= PROSE_LETTERS
             and f.link_like < PROSE_LINK_LIKE and f.repeats == 1 and not f.bullet
             and (f.terminal_punct or f.cjk))
 

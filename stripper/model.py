@@ -242,6 +242,7 @@ class Result:
     blocks: list[Block]
     kind: str  # "text" or "html"
     encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)  # e.g. "no article found"
 
     @property
     def kept(self) -> list[Block]:
@@ -258,6 +259,8 @@ class Result:
             "kind": self.kind,
             "encoding": self.encoding,
         }
+        if self.warnings:
+            data["warnings"] = list(self.warnings)
         if blocks:
             data["blocks"] = [b.to_dict() for b in self.blocks]
         return data

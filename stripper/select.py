@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from stripper.classify import effective_words, prose_by_form
+from stripper.classify import (
+    PROSE_LETTERS,
+    PROSE_LINK_LIKE,
+    RESCUE_WORDS,
+    effective_words,
+    prose_by_form,
+)
 from stripper.model import Block, Category, Klass, Label, Verdict
 
 _KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
@@ -30,6 +36,8 @@ RULE_VALUE = -2.5
 MARKER_LOOKAHEAD = 15  # blocks
 DENSE_RUN_BLOCKS = 2
 DENSE_RUN_WORDS = 40
+RUN_LINE_CHARS = 30  # a wrapped paragraph's lines (see _wrapped_form)
+RUN_LINE_SHARE = 0.7
 LONE_PARAGRAPH_WORDS = 50  # or a single paragraph this long
 REGION_TRIES = 4  # how often the search for the article restarts after an end marker cut it
 SECONDARY_REGION_SHARE = 0.2  # another region is kept when it is worth this share of the best
@@ -81,13 +89,46 @@ def pick_article(blocks: list[Block], labels: list[Label]) -> None:
     if any(b.verdict is _KEPT for b in blocks):
         return
     rescued = [i for i, b in enumerate(blocks)
-               if not original[i].hard and prose_by_form(b)]
+               if not original[i].hard and prose_by_form(b, RESCUE_WORDS)]
+    rescued = rescued or _prose_runs(blocks)
     if not rescued:
         return
     labels[:] = original
     for i in rescued:
         labels[i] = Label(Klass.GOOD, Category.CONTENT, "prose by form")
-    _pick(blocks, labels)
+    _pick(blocks, labels, rescue=True)
+
+
+def _prose_runs(blocks: list[Block]) -> list[int]:
+    """Blocks of runs of adjacent input lines (no blank line between) that read as one
+    paragraph by form: a paragraph whose wrapping went unrecognised."""
+    found: list[int] = []
+    i = 0
+    while i < len(blocks):
+        j = i + 1
+        while j < len(blocks) and blocks[j].start == blocks[j - 1].end:
+            j += 1
+        run = blocks[i:j]
+        # A rule may have matched one line of it (a wrapped line that opens like a
+        # byline): the run as a whole decides, on a page with nothing else.
+        if j - i > 1 and not any(blocks[k].features.bullet for k in range(i, j)) \
+                and _wrapped_form(run):
+            chars = sum(b.features.chars for b in run) or 1
+            letters = sum(b.features.letter_ratio * b.features.chars for b in run) / chars
+            if (sum(effective_words(b) for b in run) >= RESCUE_WORDS
+                    and letters >= PROSE_LETTERS and run[-1].features.terminal_punct
+                    and max(b.features.link_like for b in run) < PROSE_LINK_LIKE):
+                found.extend(range(i, j))
+        i = j
+    return found
+
+
+def _wrapped_form(run: list[Block]) -> bool:
+    """Lines of one wrapped paragraph: all but the last about as long as the longest
+    (a menu's or footer's lines vary, and are short)."""
+    longest = max(b.features.chars for b in run)
+    return longest >= RUN_LINE_CHARS and all(
+        b.features.chars >= RUN_LINE_SHARE * longest for b in run[:-1])
 
 
 def page_warnings(blocks: list[Block]) -> list[str]:
@@ -101,7 +142,9 @@ def page_warnings(blocks: list[Block]) -> list[str]:
             "page chrome; the output is empty"]
 
 
-def _pick(blocks: list[Block], labels: list[Label]) -> None:
+def _pick(blocks: list[Block], labels: list[Label], *, rescue: bool = False) -> None:
+    """One search for the article; with `rescue`, the paragraphs by form are the
+    article even when none is long enough for the article test."""
     for block, label in zip(blocks, labels, strict=True):
         block.decide(Verdict.REMOVED, label.category, label.reason)
     _revise_short(labels)
@@ -110,7 +153,7 @@ def _pick(blocks: list[Block], labels: list[Label]) -> None:
     for b, v in zip(blocks, values, strict=True):
         b.score = v
     regions = _regions(blocks, labels, values)
-    if not _is_article(blocks, labels, regions):
+    if not rescue and not _is_article(blocks, labels, regions):
         regions = []
     for start, end in regions:
         _keep_region(blocks, labels, start, end)

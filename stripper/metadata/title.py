@@ -29,7 +29,10 @@ def find_title(blocks: list[Block], article_start: int) -> Block | None:
     lo = max(0, article_start - HEAD_BLOCKS)
     candidates = [b for b in blocks[lo:article_start] if _could_be_title(b)]
     # The selection may have taken the headline in as the article's first line.
-    if article_start < len(blocks) and _headline_like(blocks[article_start]):
+    # Not a line that runs on into the next with no blank line between: that is the
+    # start of a paragraph whose wrapping went unrecognised.
+    if (article_start < len(blocks) and _headline_like(blocks[article_start])
+            and not _runs_on(blocks, article_start)):
         candidates.append(blocks[article_start])
     if not candidates:
         return None
@@ -49,6 +52,11 @@ def find_title(blocks: list[Block], article_start: int) -> Block | None:
         if score > best_score:
             best, best_score = block, score
     return best
+
+
+def _runs_on(blocks: list[Block], index: int) -> bool:
+    nxt = index + 1
+    return nxt < len(blocks) and blocks[nxt].start == blocks[index].end > blocks[index].start
 
 
 def _headline_like(block: Block) -> bool:
