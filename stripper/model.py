@@ -195,6 +195,17 @@ class PageInfo:
 
 
 @dataclass(slots=True)
+class Segmented:
+    """What a front end hands the shared pipeline: the page's blocks, the labels it
+    already knows for some of them (an HTML page's chrome containers), and its own
+    state for its later hooks."""
+
+    blocks: list[Block]
+    known: dict[int, Label] = field(default_factory=dict)
+    state: Any = None
+
+
+@dataclass(slots=True)
 class DateInfo:
     text: str  # as printed on the page
     iso: str | None  # ISO 8601 where it could be read
