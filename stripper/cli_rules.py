@@ -91,7 +91,7 @@ def _languages(rule: Rule) -> str:
 
 
 def _console() -> Console:
-    out = click.get_text_stream("stdout")
+    out = click.get_text_stream("stdout")  # type: ignore[operator]
     tty = out.isatty()
     return Console(file=out, highlight=False, width=None if tty else 160)
 

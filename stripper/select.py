@@ -95,7 +95,8 @@ def pick_article(blocks: list[Block], labels: list[Label]) -> None:
 def _mark_lists_after_markers(blocks: list[Block], labels: list[Label], after: int) -> None:
     """The list under an end marker past the article is related-list, up to other chrome."""
     for i in range(after, len(blocks)):
-        if labels[i].marker is None or labels[i].marker.action != "end-article":
+        marker = labels[i].marker
+        if marker is None or marker.action != "end-article":
             continue
         j = i + 1
         while j < len(blocks) and not labels[j].hard:

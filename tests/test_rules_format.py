@@ -10,8 +10,8 @@ from conftest import EN_PARAGRAPHS, FIXTURES_DIR, strip_text
 
 import stripper
 from stripper.rules import RuleError, builtin_rule_sets, load_rules, page_url, user_rule_dir
-from stripper.rules.check import catastrophic, explosive_parts
 from stripper.rules.book import RuleBook
+from stripper.rules.check import catastrophic, explosive_parts
 from stripper.rules.schema import check_rule_set, parse_rule_set
 
 DUMP = FIXTURES_DIR / "arabic-news-dump.txt"

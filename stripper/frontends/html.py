@@ -113,7 +113,7 @@ class HtmlFrontEnd(BaseFrontEnd):
 
     def describe(self, page: Segmented, *, language: str | None, url: str | None) -> Metadata:
         blocks, state = _html(page.blocks), page.state
-        return describe_html(blocks, state.info, language=language, url=url,
+        return describe_html(page.blocks, state.info, language=language, url=url,
                              visible_title=_visible_title(blocks, state.chosen),
                              time_stamps=_times(state.root))
 
@@ -168,7 +168,8 @@ def _keep_lead(blocks: list[HtmlBlock], known: dict, stopwords) -> None:
         if features.words >= SENTENCE_WORDS and features.terminal_punct:
             leads.append((b, features))
     if len(leads) == 1:
-        lead, lead.features = leads[0]
+        lead, features = leads[0]
+        lead.features = features
         lead.decide(Verdict.KEPT, Category.CONTENT, "the article's lead, under its headline")
 
 

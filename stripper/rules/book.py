@@ -142,9 +142,10 @@ def book_for(rules: RuleBook | Iterable[str | Path | RuleSet] | None,
         return rules
     items = list(rules or [])
     off = frozenset(disabled)
-    if items and not all(isinstance(i, RuleSet) for i in items):
+    parsed = [i for i in items if isinstance(i, RuleSet)]
+    if len(parsed) < len(items):
         return RuleBook.load(items, disabled=off)
-    sets = [*builtin_rule_sets(), *user_rule_sets(), *items]
+    sets = [*builtin_rule_sets(), *user_rule_sets(), *parsed]
     key = (tuple(id(s) for s in sets), off)
     cached = _DEFAULT.get(key)
     if cached is not None and all(a is b for a, b in zip(cached[0], sets, strict=True)):

@@ -94,7 +94,9 @@ def _widest(rules: list[Rule], literals: list[frozenset[str] | None]) -> int | N
     """The largest max_words of the rules with literals (None: some have no limit)."""
     lengths = [r.max_words for r, words in zip(rules, literals, strict=True)
                if words is not None]
-    return None if None in lengths else max(lengths, default=0)
+    if None in lengths:
+        return None
+    return max((n for n in lengths if n is not None), default=0)
 
 
 _AUTOMATA: dict[tuple[frozenset[str] | None, ...], ahocorasick.Automaton | None] = {}
