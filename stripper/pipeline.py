@@ -10,6 +10,7 @@ input, so a new front end (WARC records, PDF text) plugs in by writing those hoo
 
 from __future__ import annotations
 
+import warnings
 from typing import Protocol
 
 from stripper.classify import deciding_rules, label_blocks, rule_label
@@ -89,6 +90,7 @@ def run(front: FrontEnd, text: str, *, encoding: str | None, url: str | None,
     front.revise(page, labels)
     pick_article(blocks, labels)
     front.repair(page, labels, stopwords)
+    _warn_if_one_rule_emptied(blocks, rules)
     metadata = front.describe(page, language=language, url=url)
     return Result(text=clean_text(blocks), metadata=metadata, blocks=blocks, kind=front.kind,
                   encoding=encoding)
@@ -108,3 +110,26 @@ def _kept_by_rule(blocks: list[Block], known: dict[int, Label], rules: list[Rule
             block.features = measure(block.text, stopwords)
             rescued[block.index] = rule_label(rule)
     return rescued
+
+
+PROSE_WORDS = 10  # blocks this long are the ones a page is read for
+
+
+def _warn_if_one_rule_emptied(blocks: list[Block], rules: list[Rule]) -> None:
+    """A rule that matches everything (`.`, `^`) empties every page: say so, naming it,
+    instead of returning nothing in silence. Such a rule decided every block of some
+    length, on a page where nothing was kept."""
+    if len(blocks) < 2 or any(b.kept for b in blocks):
+        return
+    prose = [b for b in blocks if b.features.words >= PROSE_WORDS] or blocks
+    deciding = {b.rule for b in prose}
+    if len(deciding) != 1 or None in deciding:
+        return
+    rule_id = deciding.pop()
+    count = sum(b.rule == rule_id for b in blocks)
+    if 2 * count < len(blocks):
+        return
+    rule = next((r for r in rules if r.id == rule_id), None)
+    where = f" ({rule.where})" if rule is not None and rule.where else ""
+    warnings.warn(f"rule {rule_id}{where} removed {count} of the page's {len(blocks)} "
+                  "blocks and nothing is left", RuntimeWarning, stacklevel=4)

@@ -127,3 +127,48 @@ def test_rules_test_on_html_reports_what_clean_does(tmp_path):
     # ... while the paragraph it drops is gone from clean's output as reported
     assert "drops mine.tariff (was kept)" in out
     assert "A final vote" not in clean and PARAGRAPHS[0][:40] in clean
+
+
+@pytest.mark.parametrize("pattern, needle", [
+    ("(" * 5000 + "a" + ")" * 5000, "nests groups 5000 deep"),
+    ("x{4294967294}", "repeat count {4294967294}"),
+    ("(?:ab){20000,}", "repeat count {20000}"),
+    ("a" * 30_000, "too long"),
+])
+def test_patterns_that_would_exhaust_the_compiler_are_refused(tmp_path, pattern, needle):
+    text = f"[[rule]]\nid = \"bad\"\ncategory = \"footer\"\npattern = '{pattern}'\n"
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    for args in (["rules", "check", str(path)], ["clean", "-", "--rules", str(path)]):
+        result = runner.invoke(cli, args, input="Some text\n")
+        assert result.exit_code in (1, 2), (args, result.output)
+        assert needle in result.output, (args, result.output)
+        assert "Traceback" not in result.output
+
+
+def test_sane_counted_repeats_and_classes_still_compile():
+    from stripper.rules.schema import safe_compile
+
+    assert safe_compile(r"^\d{4}-\d{2}-\d{2}$").match("2026-12-01")
+    assert safe_compile(r"[(]{3}\(x\)").search("(((( x)") is None
+    assert safe_compile("(" * 50 + "a" + ")" * 50).match("a")
+
+
+@pytest.mark.parametrize("pattern", [".", "^"])
+def test_a_rule_that_empties_a_page_is_named_in_a_warning(tmp_path, pattern):
+    rule = parse_rule_set(f'[[rule]]\nid = "all"\ncategory = "footer"\npattern = "{pattern}"\n',
+                          "all.toml")
+    with pytest.warns(RuntimeWarning, match=r"rule all \(all.toml:2\) removed \d+ of"):
+        result = stripper.strip(DUMP, kind="text", rules=[rule])
+    assert result.text == ""
+    path = tmp_path / "all.toml"
+    path.write_text(f'[[rule]]\nid = "all"\ncategory = "footer"\npattern = "{pattern}"\n',
+                    encoding="utf-8")
+    out = CliRunner().invoke(cli, ["clean", "-", "--rules", str(path)], input=DUMP)
+    assert "warning: rule all" in out.output
+
+
+def test_no_warning_when_the_page_keeps_its_article(recwarn):
+    stripper.strip(DUMP, kind="text")
+    assert not [w for w in recwarn if "removed" in str(w.message)]

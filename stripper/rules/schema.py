@@ -48,7 +48,59 @@ def compile_pattern(pattern: str, flags: str | list[str] | None = None) -> regex
             if name not in _FLAGS:
                 raise RuleError(f"unknown flag {name!r} (known: {', '.join(sorted(_FLAGS))})")
             value |= _FLAGS[name]
-    return regex.compile(pattern, value)
+    return safe_compile(pattern, value)
+
+
+MAX_PATTERN_CHARS = 20_000
+MAX_GROUP_DEPTH = 100  # deeper nesting overflows the compiler's recursion
+MAX_REPEAT_COUNT = 10_000  # x{4294967294} asks the compiler for gigabytes
+_COUNTED = regex.compile(r"(?<!\\)\{\s*(\d+)\s*(?:,\s*(\d*)\s*)?\}")
+
+
+def safe_compile(pattern: str, flags: int = 0) -> regex.Pattern:
+    """Compile a rule's pattern, first refusing what would exhaust the compiler: very
+    long patterns, groups nested deeper than MAX_GROUP_DEPTH, repeat counts over
+    MAX_REPEAT_COUNT (compiling `x{4294967294}` alone reached tens of GB)."""
+    if len(pattern) > MAX_PATTERN_CHARS:
+        raise RuleError(f"pattern of {len(pattern):,} characters is too long "
+                        f"(limit {MAX_PATTERN_CHARS:,})")
+    depth = _group_depth(pattern)
+    if depth > MAX_GROUP_DEPTH:
+        raise RuleError(f"pattern nests groups {depth} deep (limit {MAX_GROUP_DEPTH})")
+    for m in _COUNTED.finditer(pattern):
+        low = int(m.group(1))
+        if low > MAX_REPEAT_COUNT:
+            raise RuleError(f"repeat count {{{m.group(1)}}} is over {MAX_REPEAT_COUNT:,}")
+    try:
+        return regex.compile(pattern, flags)
+    except (RecursionError, MemoryError, OverflowError) as exc:
+        raise RuleError(f"pattern too complex to compile ({type(exc).__name__})") from None
+
+
+def _group_depth(pattern: str) -> int:
+    """The deepest nesting of parentheses, skipping escapes and character classes."""
+    depth = deepest = 0
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):
+                i += 2 if pattern[i + 1] == "]" else 3  # a leading ] is a literal
+                continue
+        elif c == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c == ")":
+            depth = max(0, depth - 1)
+        i += 1
+    return deepest
 
 
 _RULE_HEADER = regex.compile(r"^[ \t]*\[\[[ \t]*(?:rule|\"rule\"|'rule')[ \t]*\]\]", regex.M)
@@ -212,7 +264,9 @@ def _parse_rule(table: dict, number: int, source: str, line: int | None,
     if marker is not None and (not isinstance(marker, str) or not marker):
         raise fail("'site_marker' must be a non-empty string (a pattern)")
     try:
-        site_marker = regex.compile(marker, regex.MULTILINE) if marker else None
+        site_marker = safe_compile(marker, regex.MULTILINE) if marker else None
+    except RuleError as exc:
+        raise fail(f"bad site_marker: {exc.reason}") from None
     except regex.error as exc:
         raise fail(f"bad site_marker: {exc}") from None
     return Rule(
