@@ -239,12 +239,11 @@ def _indent(block: Block) -> int:
 def _drop_off_column(blocks: list[Block], labels: list[Label]) -> None:
     """Renderers that indent by nesting (inscriptis, lynx) put an article's paragraphs
     in one column; weaker blocks kept beside them at another indent are sidebars,
-    captions and teasers. Dumps without indentation are left as they are, and so are
-    hard-wrapped ones (lynx): there a list or quote inside the article sits at another
-    indent than its paragraphs, and the signal cost more than it gained (tf-dev-lynx
-    F1 0.836 with it, 0.844 without; fd-dev-lynx 0.845 / 0.852)."""
-    if any(len(b.source_lines) > 1 for b in blocks):
-        return
+    captions and teasers. Dumps without indentation are left as they are. Hard-wrapped
+    ones (lynx) only gain paragraphs in the column: there a list or quote inside the
+    article sits at another indent than its paragraphs, and dropping off-column blocks
+    cost more than it gained (tf-dev-lynx F1 0.836 with it, 0.844 without)."""
+    wrapped = any(len(b.source_lines) > 1 for b in blocks)
     words: Counter[int] = Counter()
     for block in blocks:
         if block.verdict is _KEPT and labels[block.index].klass is Klass.GOOD:
@@ -255,6 +254,8 @@ def _drop_off_column(blocks: list[Block], labels: list[Label]) -> None:
     if count < COLUMN_SHARE * sum(words.values()):
         return
     _extend_in_column(blocks, labels, column)
+    if wrapped:
+        return
     for block in blocks:
         if (block.verdict is _KEPT and labels[block.index].klass is not Klass.GOOD
                 and abs(_indent(block) - column) > OFF_COLUMN_SPACES):
