@@ -50,6 +50,7 @@ _TERMINAL = regex.compile(
 )
 _S = r"[\t\n\x0b\x0c\r ]"  # regex's \s within ASCII (re's \s adds \x1c-\x1f)
 _ASCII_TERMINAL = re.compile(rf"[.!?:;]['\")\]]*{_S}*(?:\[[0-9]+\])?{_S}*$")
+_RENDERER_MARK = re.compile(r"\[[0-9]+\]|\(BUTTON\)|\[(?:[ _]*|X|IMG)\]")
 _TAIL = 24  # characters: enough for a sentence end, closing quotes and a link marker
 # Plain `re`: no Unicode property needed, and three times faster on every block.
 # Only whether it matches counts, so each alternative starts at a literal (":" of
@@ -109,7 +110,14 @@ def measure(text: str, stopwords: Stopwords) -> Features:
 def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
     """Features' fields in order; `repeats` is the page's to fill in, and so is
     `key` — with `keyed`, it comes with the rest (`normalise(text)`)."""
-    stripped = text.strip()
+    stripped = raw = text.strip()
+    if "[" in stripped or "(BUTTON)" in stripped:
+        # Renderer markers (lynx's [12] link numbers, (BUTTON), [ ] form fields) are no
+        # words of the page: the decision reads the text without them (the output
+        # still copies the input lines). Link-likeness reads the markers.
+        stripped = _RENDERER_MARK.sub("", stripped).strip() or stripped
+        if stripped is not raw:
+            text = stripped
     nonspace = max(1, len("".join(stripped.split())))
     words = tokens(stripped)
     tail = stripped[-_TAIL:]
@@ -140,7 +148,7 @@ def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
         letters / nonspace,
         stopwords.ratio(words),
         bool((_ASCII_TERMINAL if tail.isascii() else _TERMINAL).search(tail)),
-        _link_likeness(stripped),
+        _link_likeness(raw),
         bool((_ASCII_BULLET if text.isascii() else _BULLET).match(text)),
         1,
         key,

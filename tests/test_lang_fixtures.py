@@ -56,3 +56,4 @@ def test_article_kept_chrome_removed(path):
     for chrome in src["menu"] + src["related"] + src["footer"] + [src["related_heading"]]:
         assert squash(chrome) not in lines, chrome
     assert squash(src["related"][0]) not in text
+    assert "References" not in lines and "file:///" not in result.text  # lynx's link list
