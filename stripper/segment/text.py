@@ -10,12 +10,12 @@ block. Blocks remember their input line range; output copies those lines only.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
+from itertools import accumulate
 
 import regex
 
-from stripper.letters import WIDE_BMP_RANGES
+from stripper.letters import WIDE_BMP_RANGES, ZERO_WIDTH_BMP_RANGES
 from stripper.model import Block
 from stripper.scripts import BEYOND_BMP, HAN_KANA, char_class
 
@@ -34,7 +34,9 @@ _LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by render
 
 
 _WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
-_ZERO_WIDTH = regex.compile(r"[\p{M}\p{Cf}]")  # w3m and lynx give Mc no column either
+# Combining marks and format characters: w3m gives them no column (Mc included).
+_ZERO_WIDTH = regex.compile(r"[\p{M}\p{Cf}]")
+_ZERO_WIDTH_BMP = re.compile(char_class(ZERO_WIDTH_BMP_RANGES))
 _WIDE_BMP = re.compile(char_class(WIDE_BMP_RANGES))  # the same within the BMP, in `re`
 
 
@@ -44,8 +46,9 @@ def cells(text: str) -> int:
     characters (ZWNJ) not at all."""
     if text.isascii():
         return len(text)
-    wide = len((_WIDE if BEYOND_BMP.search(text) else _WIDE_BMP).findall(text))
-    return len(text) + wide - len(_ZERO_WIDTH.findall(text))
+    if BEYOND_BMP.search(text):
+        return len(text) + len(_WIDE.findall(text)) - len(_ZERO_WIDTH.findall(text))
+    return len(text) + len(_WIDE_BMP.findall(text)) - len(_ZERO_WIDTH_BMP.findall(text))
 
 
 def char_cells(text: str) -> int:
@@ -73,7 +76,7 @@ def detect_wrap(lines: list[str]) -> tuple[int, Callable[[str], int]] | None:
     width = _width_by(lines, cells)
     if width:
         return width, cells
-    if any(_ZERO_WIDTH.search(ln) for ln in lines if not ln.isascii()):
+    if _ZERO_WIDTH_BMP.search("".join(ln for ln in lines if len(ln) >= 40 and not ln.isascii())):
         width = _width_by(lines, char_cells)
         if width:
             return width, char_cells
@@ -85,39 +88,38 @@ def _width_by(lines: list[str], measure: Callable[[str], int]) -> int | None:
     # A character takes at most two columns: lines under 20 characters are not long.
     long = [n for ln in lines
             if len(ln) >= 20 and (body := ln.rstrip()) and len(body) >= 20
-            and _breakable_end(body) and (n := measure(body)) >= 40]
+            and (len(last := body.rsplit(None, 1)[-1]) <= _LONGEST_WORD
+                 or _CJK_CHAR.search(last[-1])) and (n := measure(body)) >= 40]
     if len(long) < _MIN_WRAPPED_LINES:
         return None
-    counts = Counter(n for n in long if n <= _MAX_WIDTH)
-    beyond = len(long) - sum(counts.values())  # past any width: against every candidate
+    counts = [0] * (_MAX_WIDTH + 1)
+    for n in long:
+        if n <= _MAX_WIDTH:
+            counts[n] += 1
+    cum = list(accumulate(counts))  # cum[w]: lines at most w columns long
+
+    def upto(w: int) -> int:
+        return cum[min(w, _MAX_WIDTH)] if w >= 0 else 0
+
     # The width is where many lines end just short of it and few run past it: the
-    # length that best trades lines ending within the slack against lines beyond.
+    # length that best trades lines ending within the slack against lines beyond
+    # (lines past the longest width count against every candidate).
     width, best = 0, float("-inf")
-    for candidate in counts:
-        near, over = 0, beyond
-        for n, c in counts.items():
-            if n > candidate:
-                over += c
-            elif n >= candidate - _WRAP_SLACK:
-                near += c
-        value = near - _OVERRUN_WEIGHT * over
+    for candidate in range(40, _MAX_WIDTH + 1):
+        if not counts[candidate]:
+            continue
+        near = cum[candidate] - upto(candidate - _WRAP_SLACK - 1)
+        value = near - _OVERRUN_WEIGHT * (len(long) - cum[candidate])
         if value > best:
             width, best = candidate, value
-    near = sum(c for n, c in counts.items() if width - _WRAP_SLACK <= n <= width)
+    near = cum[width] - upto(width - _WRAP_SLACK - 1)
     if best <= 0 or near < max(_MIN_WRAPPED_LINES, _MIN_WRAPPED_SHARE * len(long)):
         return None
     # A wrapped dump has a cliff at its width: lines crowd its last columns, and
     # hardly any end just past it (an unwrapped dump's lengths fall off smoothly).
-    top = sum(c for n, c in counts.items() if width - _CLIFF_COLUMNS <= n <= width)
-    above = sum(c for n, c in counts.items() if width < n <= width + 2 * _CLIFF_COLUMNS)
+    top = cum[width] - upto(width - _CLIFF_COLUMNS - 1)
+    above = upto(width + 2 * _CLIFF_COLUMNS) - cum[width]
     return width if top >= 2 * above + 2 else None
-
-
-def _breakable_end(body: str) -> bool:
-    """Could a renderer have wrapped before the line's last token? Not a URL's;
-    but CJK text breaks between any two characters, however long the run."""
-    last = body.rsplit(None, 1)[-1]
-    return len(last) <= _LONGEST_WORD or bool(_CJK_CHAR.search(last[-1]))
 
 
 def segment_text(text: str) -> tuple[list[str], list[Block]]:
