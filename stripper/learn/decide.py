@@ -28,8 +28,8 @@ from stripper.learn.normalise import has_digits
 MIN_SITE_PAGES = 2  # a site needs this many pages to learn from
 MIN_SHARE = 0.3  # of a site's pages a line must be seen on
 MIN_REPEAT = 2  # pages, at the least
-OUTSIDE_SHARE = 0.5  # of its pages a line must sit outside the article on
-CHROME_SHARE = 0.5  # ... or look like chrome on
+OUTSIDE_SHARE = 0.5  # of its pages a line must sit outside the article on more than
+CHROME_SHARE = 0.5  # ... or look like chrome on more than
 RULE_SHARE = 0.5  # a line a rule decided on this share of its pages is the rule's
 MARKER_LINES = 3  # lines whose any one marks a page as the site's
 MARKER_MIN_CHARS = 10
@@ -131,7 +131,7 @@ def template_lines(cands: dict[int, dict[int, LineStats]],
         chosen = []
         for h, stats in lines.items():
             out = outside.get((site, h), 0)
-            if out >= OUTSIDE_SHARE * stats.pages or stats.chrome >= CHROME_SHARE * stats.pages:
+            if out > OUTSIDE_SHARE * stats.pages or stats.chrome > CHROME_SHARE * stats.pages:
                 chosen.append(TemplateLine(stats, out))
         chosen.sort(key=lambda t: (-t.stats.pages, -t.outside, t.text))
         if chosen:

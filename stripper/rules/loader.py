@@ -115,11 +115,13 @@ class Rule:
 
         Site entries are host names (`example.com` also covers its subdomains),
         host globs (`*.example.co.uk`) or URL patterns (`example.com/opinion/*`);
-        a URL pattern needs `url`, a host name only needs `host`.
+        a URL pattern needs `url`, a host name only needs `host`. A rule with a
+        `site_marker` as well is for the pages select_for_url() chose it for (by
+        URL or by marker: either one is enough), so only its languages count here.
         """
         if self.languages and language not in self.languages:
             return False
-        if self.sites:
+        if self.sites and self.site_marker is None:  # a marked rule: select_for_url chose it
             if url and not host:
                 host = host_of(url)
             return host is not None and any(site_matches(s, host, url) for s in self.sites)
