@@ -66,6 +66,37 @@ def learn_options(command):
     return command
 
 
+def batch_learning(command):
+    """`stripper batch --learn` and the grouping options, passed on as `**learning`."""
+    command = learn_options(command)
+    return click.option("--learn", is_flag=True,
+                        help="Learn the sites' templates from these inputs first (as "
+                             "`stripper learn` does, into OUT/_learned-rules.toml), then "
+                             "clean with them.")(command)
+
+
+def learned_rules(cfg, *, learn: bool = False, site=None, urls=None, by_folder=False,
+                  all_lines=False, min_share=None) -> tuple[str, ...]:
+    """The batch run's rule files, with the learned one last when --learn is given."""
+    if not learn:
+        if site or urls or by_folder or all_lines:
+            raise click.UsageError("--site, --urls, --by-folder and --all-lines go with --learn")
+        return tuple(cfg.rule_files)
+    from stripper.learn.for_batch import learn_for_batch
+
+    options = options_from(site=site, urls=urls, by_folder=by_folder, all_lines=all_lines,
+                           jobs=cfg.jobs, min_share=min_share or 0.3, kind=cfg.kind,
+                           language=cfg.language, rule_files=cfg.rule_files,
+                           disabled=cfg.disabled, quiet=cfg.quiet)
+    try:
+        path = learn_for_batch(cfg, site=site, urls=options.urls, by_folder=by_folder,
+                               all_lines=all_lines, min_share=options.min_share,
+                               progress=options.progress)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    return (*cfg.rule_files, path)
+
+
 @click.command()
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",

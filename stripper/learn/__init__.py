@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -98,10 +97,21 @@ def _surveys(tasks: list[Task], options: LearnOptions) -> Iterator[PageSurvey]:
         for task in tasks:
             yield survey(task, options.settings)
         return
-    context = multiprocessing.get_context("forkserver" if sys.platform != "win32" else None)
+    context = _context()
     with context.Pool(options.jobs, initializer=init_worker,
                       initargs=(options.settings,)) as pool:
         yield from pool.imap(survey, tasks, chunksize=CHUNK)
+
+
+def _context():
+    """Workers forked from a warm fork server, as batch's are (the same preload, so
+    `batch --learn` shares one server): no worker pays for loading the models."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["stripper", "stripper.batch.worker", "stripper.batch.warm",
+                                    "stripper.learn.survey"])
+    return context
 
 
 def learn(tasks: list[Task], options: LearnOptions | None = None) -> Learned:
@@ -151,7 +161,7 @@ def learn(tasks: list[Task], options: LearnOptions | None = None) -> Learned:
         learned.pruned = counter.pruned
         fh.flush()
         cands = candidates(counter, site_pages, options.min_share)
-        chosen = template_lines(cands, outside_counts(spill, cands))
+        chosen = template_lines(cands, outside_counts(spill, cands, counter))
         markers = {sid: choose_marker(lines) for sid, lines in chosen.items()}
         marked = marker_coverage(spill, {sid: {t.stats.line for t in m}
                                          for sid, m in markers.items()})

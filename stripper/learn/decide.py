@@ -5,7 +5,7 @@ A line is a candidate when it was seen on at least MIN_SHARE of its site's pages
 or a standard correction note can repeat inside articles. A candidate is template
 when, on most of its pages (OUTSIDE_SHARE), it sits outside the article — stripper
 removed it, or it lies before the first or after the last block of the page's own
-text (the kept blocks that are not candidates; on a page whose every kept block
+text (the kept blocks seen on no other page; on a page whose every kept block
 repeats — a second copy of one article — all of its kept blocks) — or when it looks like chrome (a
 link-like block) on most of them. Lines a rule already decides are left to it
 (a learned drop must not hide an end-of-article marker).
@@ -103,14 +103,24 @@ def candidates(counter: LineCounter, site_pages: dict[int, int],
     return found
 
 
-def outside_counts(spill: Spill, cands: dict[int, dict[int, LineStats]]) -> dict[tuple, int]:
-    """(site, line) → pages where the line sat outside that page's article."""
+def outside_counts(spill: Spill, cands: dict[int, dict[int, LineStats]],
+                   counter: LineCounter) -> dict[tuple, int]:
+    """(site, line) → pages where the line sat outside that page's article: outside
+    the span of the page's own text, the kept blocks seen on no other page of the
+    site (a "most read" headline kept on several pages is not the page's own)."""
     outside: dict[tuple[int, int], int] = defaultdict(int)
+
+    def own(site: int, h: int) -> bool:
+        if h == 0:  # a block too long to count: article text
+            return True
+        stats = counter.get(site, h)
+        return stats is None or stats.pages <= 1
+
     for site, order, kept in spill.pages():
         lines = cands.get(site)
         if not lines:
             continue
-        core = [i for i, h in enumerate(order) if kept[i] and h not in lines]
+        core = [i for i, h in enumerate(order) if kept[i] and own(site, h)]
         if not core:  # every kept line repeats: a copy of another page, article and all
             core = [i for i in range(len(order)) if kept[i]]
         lo, hi = (core[0], core[-1]) if core else (len(order), -1)

@@ -44,14 +44,19 @@ def _token_pattern(token: str) -> str:
     return "".join(parts)
 
 
+def _tokens(text: str) -> list[str]:
+    """Words as the patterns' `\\s` sees them (str.split() splits on more)."""
+    return [t for t in _SPACE.split(text) if t]
+
+
 def line_pattern(text: str) -> str:
     """The whole-block pattern for a line: its words in order, any whitespace
     between them, every digit run as `\\d+`."""
-    return "^" + r"\s+".join(_token_pattern(t) for t in text.split()) + "$"
+    return "^" + r"\s+".join(_token_pattern(t) for t in _tokens(text)) + "$"
 
 
 def marker_pattern(texts: list[str]) -> str:
     """A site marker: any of these lines, found anywhere in the page (a text dump's
     line may carry a bullet or an indent, and a wrapped one line breaks)."""
-    bodies = [r"\s+".join(_token_pattern(t) for t in text.split()) for text in texts]
+    bodies = [r"\s+".join(_token_pattern(t) for t in _tokens(text)) for text in texts]
     return bodies[0] if len(bodies) == 1 else "(?:" + "|".join(bodies) + ")"

@@ -62,10 +62,10 @@ _SETTINGS = Settings()
 
 
 def init_worker(settings: Settings) -> None:
-    """Pool initializer: remember the run's settings, load what strip() loads."""
+    """Pool initializer: remember the run's settings (the fork server preloaded and
+    warmed stripper)."""
     global _SETTINGS
     _SETTINGS = settings
-    stripper.warm_up()
 
 
 def survey(task: Task, settings: Settings | None = None) -> PageSurvey:
