@@ -101,13 +101,18 @@ def learned_rules(cfg, *, learn: bool = False, site=None, urls=None, by_folder=F
 @click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               show_default=True, help="Write the rule file here.")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help="Only files matching (name, or relative path when the pattern has a /); "
+                   "repeatable, as for batch.")
+@click.option("--exclude", "excludes", multiple=True, metavar="PATTERN",
+              help="Leave out files and folders matching (repeatable).")
 @learn_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs,
               show_default="all cores", help="Worker processes.")
 @language_and_rule_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
-def learn(sources, output, site, urls, by_folder, all_lines, min_share, jobs, kind, language,
-          rule_files, disabled, quiet) -> None:
+def learn(sources, output, globs, excludes, site, urls, by_folder, all_lines, min_share, jobs,
+          kind, language, rule_files, disabled, quiet) -> None:
     """Learn each site's template from many of its pages: write the lines that repeat
     across a site's pages, outside the article, as a rule file.
 
@@ -134,7 +139,7 @@ def learn(sources, output, site, urls, by_folder, all_lines, min_share, jobs, ki
                            all_lines=all_lines, jobs=jobs,
                            min_share=min_share, kind=kind, language=language,
                            rule_files=rule_files, disabled=disabled, quiet=quiet)
-    tasks = tasks_from(sources, options.urls)
+    tasks = tasks_from(sources, options.urls, globs=globs, excludes=excludes)
     if output == "-":
         learned = learn_file(tasks, sys.stdout, options, source=", ".join(sources))
     else:

@@ -294,3 +294,33 @@ def write_urls(pages: list[Page], root: Path, target: Path) -> None:
     """A TSV of PATH<TAB>URL (paths relative to `root`), as `--urls` reads it."""
     rows = [f"{p.path.relative_to(root).as_posix()}\t{p.url}" for p in pages]
     target.write_text("path\turl\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def page_html(site: Site, text: str, url: str) -> str:
+    """The same page as saved HTML: the canonical link names its address, the menu is
+    a nav of links, the template's prose sits in plain paragraphs around the article."""
+    from html import escape
+
+    head, _, rest = text.partition(f"\n\n{site.tip}\n\n")
+    title = head.split("\n")[-2]
+    body = "".join(f"<p>{escape(line)}</p>" for line in rest.split("\n") if line.strip())
+    menu = "".join(f'<li><a href="/{n}">{escape(item)}</a></li>'
+                   for n, item in enumerate(site.menu))
+    return (f'<!DOCTYPE html><html lang="{site.language}"><head><meta charset="utf-8">'
+            f'<title>{escape(title)}</title><link rel="canonical" href="{url}"></head>'
+            f"<body><header><p>{escape(site.name)}</p><nav><ul>{menu}</ul></nav></header>"
+            f"<div><h1>{escape(title)}</h1><p>{escape(site.tip)}</p>{body}</div>"
+            "</body></html>")
+
+
+def make_html_corpus(root: Path, pages: int = PAGES, seed: int = 16) -> list[Page]:
+    """The corpus as HTML pages, all in one folder (the text dumps they are made from
+    beside it): only their canonical links tell the sites apart."""
+    made = []
+    root.mkdir(parents=True, exist_ok=True)
+    for page in make_corpus(root.with_name(root.name + "-text"), pages, seed):
+        text = page.path.read_text(encoding="utf-8")
+        target = root / f"{page.site.folder}-{page.path.stem}.html"
+        target.write_text(page_html(page.site, text, page.url), encoding="utf-8")
+        made.append(Page(target, page.site, page.url, page.article, page.template_prose))
+    return made

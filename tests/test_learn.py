@@ -24,7 +24,7 @@ from stripper.cli import cli
 from stripper.learn import LearnOptions, Settings, UrlMap, learn, tasks_from
 from stripper.learn.counter import LineCounter
 from stripper.learn.normalise import line_hash, line_key, line_pattern, marker_pattern
-from tests.learn_corpus import SITES, make_corpus, write_urls
+from tests.learn_corpus import SITES, make_corpus, make_html_corpus, write_urls
 
 LEAK_SHARE = 0.9  # without learning, the template prose must leak on this share of pages
 GONE_SHARE = 0.99  # with learning, it must be gone from this share
@@ -299,3 +299,21 @@ def test_learn_reports_unreadable_pages(tmp_path):
     result = CliRunner().invoke(cli, ["learn", str(src), "-o", str(tmp_path / "r.toml"),
                                       "-j", "1"])
     assert result.exit_code == 1 and "image.txt" in result.output
+
+
+def test_html_pages_are_grouped_by_their_canonical_link(tmp_path):
+    """HTML pages in one folder: their canonical links name the sites, the rules carry
+    `sites`, and the template prose goes from the HTML output too."""
+    pages = make_html_corpus(tmp_path / "html", pages=12)
+    rules = tmp_path / "html.toml"
+    _run("learn", str(tmp_path / "html"), "--glob", "*.html", "-o", str(rules), "-q",
+         "-j", "1")
+    data = tomllib.loads(rules.read_text(encoding="utf-8"))
+    assert {t["sites"][0] for t in data["rule"]} == {s.host.removeprefix("www.") for s in SITES}
+    for page in pages[::6]:
+        raw = page.path.read_bytes()
+        before = _lines(stripper.strip(raw).text)
+        after = _lines(stripper.strip(raw, rules=[rules]).text)
+        assert any(line in before for line in page.template_prose), page.path.name
+        assert not any(line in after for line in page.template_prose), page.path.name
+        assert all(line in after for line in page.article), page.path.name

@@ -3,12 +3,13 @@
 A line is a candidate when it was seen on at least MIN_SHARE of its site's pages
 (and on MIN_REPEAT pages at the least). Repeating is not enough: a quoted sentence
 or a standard correction note can repeat inside articles. A candidate is template
-when, on most of its pages (OUTSIDE_SHARE), it sits outside the article — stripper
-removed it, or it lies before the first or after the last block of the page's own
-text (the kept blocks seen on no other page; on a page whose every kept block
-repeats — a second copy of one article — all of its kept blocks) — or when it looks like chrome (a
-link-like block) on most of them. Lines a rule already decides are left to it
-(a learned drop must not hide an end-of-article marker).
+when, on more than OUTSIDE_SHARE of its pages, it sits outside the article, or when
+it looks like chrome (a link-like block stripper kept) on more than CHROME_SHARE.
+Outside the article means stripper removed it, or it lies before the first or after
+the last block of the page's own text: the kept blocks that end like a sentence and
+are seen on no other page of the site (on a page where there are none — a second
+copy of one article — all of its kept blocks). Lines a rule already decides are left
+to it (a learned drop must not hide an end-of-article marker).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import regex
 
 from stripper.learn.counter import LineCounter, LineStats
 from stripper.learn.normalise import has_digits
+from stripper.learn.survey import PROSE
 
 MIN_SITE_PAGES = 2  # a site needs this many pages to learn from
 MIN_SHARE = 0.3  # of a site's pages a line must be seen on
@@ -106,13 +108,16 @@ def candidates(counter: LineCounter, site_pages: dict[int, int],
 def outside_counts(spill: Spill, cands: dict[int, dict[int, LineStats]],
                    counter: LineCounter) -> dict[tuple, int]:
     """(site, line) → pages where the line sat outside that page's article: outside
-    the span of the page's own text, the kept blocks seen on no other page of the
-    site (a "most read" headline kept on several pages is not the page's own)."""
+    the span of the page's own text, the kept sentences (blocks that end like one)
+    seen on no other page of the site — a "most read" headline kept beside the
+    article is neither."""
     outside: dict[tuple[int, int], int] = defaultdict(int)
 
-    def own(site: int, h: int) -> bool:
+    def own(site: int, h: int, kept: int) -> bool:
         if h == 0:  # a block too long to count: article text
             return True
+        if kept != PROSE:
+            return False
         stats = counter.get(site, h)
         return stats is None or stats.pages <= 1
 
@@ -120,7 +125,7 @@ def outside_counts(spill: Spill, cands: dict[int, dict[int, LineStats]],
         lines = cands.get(site)
         if not lines:
             continue
-        core = [i for i, h in enumerate(order) if kept[i] and own(site, h)]
+        core = [i for i, h in enumerate(order) if kept[i] and own(site, h, kept[i])]
         if not core:  # every kept line repeats: a copy of another page, article and all
             core = [i for i in range(len(order)) if kept[i]]
         lo, hi = (core[0], core[-1]) if core else (len(order), -1)

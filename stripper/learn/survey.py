@@ -16,6 +16,7 @@ from stripper.rules import host_of
 MAX_LINE_CHARS = 1_200  # longer blocks are article paragraphs, never learned
 CHROME_LINK_LIKE = 0.5  # a kept block this link-like looks like chrome
 MAX_SIZE = 50 * 1024 * 1024
+PROSE = 2  # in PageSurvey.kept: a kept block that ends like a sentence
 
 
 @dataclass(slots=True)
@@ -53,7 +54,7 @@ class PageSurvey:
     host: str | None  # from the given URL, or the page's own canonical link
     kind: str
     order: list[int]  # line hashes of every block, in page order (0: not learnable)
-    kept: bytes  # 1 per kept block, same order
+    kept: bytes  # per block, same order: 0 removed, 1 kept, PROSE kept and ends a sentence
     seen: list[Seen]  # distinct learnable blocks, first occurrence
     error: str | None = None
 
@@ -86,13 +87,12 @@ def survey(task: Task, settings: Settings | None = None) -> PageSurvey:
     seen: dict[int, Seen] = {}
     for block in result.blocks:
         text = block.text.strip()
+        kept.append(0 if not block.kept else PROSE if block.features.terminal_punct else 1)
         if not text or len(text) > MAX_LINE_CHARS:
             order.append(0)
-            kept.append(block.kept)
             continue
         h = line_hash(line_key(text)) or 1
         order.append(h)
-        kept.append(block.kept)
         if h not in seen:
             seen[h] = Seen(h, text, block.kept, block.reason.startswith("rule "),
                            block.kept and block.features.link_like >= CHROME_LINK_LIKE,
