@@ -1,16 +1,72 @@
-"""`stripper learn`: thin; parses options, runs `stripper.learn`, writes the rule file."""
+"""`stripper learn` and `stripper batch --learn`: finds the pages (as batch does),
+runs `stripper.learn` on them, writes the rule file.
+
+`batch --learn` learns from the run's own inputs into OUT/_learned-rules.toml and
+hands that file to the cleaning pass as one more `--rules` file, so the run cleans
+exactly as `stripper learn` followed by `stripper batch --rules` would.
+"""
 
 from __future__ import annotations
 
+import io
+import os
 import sys
+from collections.abc import Iterable
 
 import click
 
 import stripper
 from stripper.batch import default_jobs
+from stripper.batch.files import from_list, is_inside, read_list, walk
 from stripper.cli_common import language_and_rule_options
-from stripper.learn import LearnOptions, Settings, UrlMap, learn_file, tasks_from
+from stripper.learn import LearnOptions, Settings, Task, UrlMap, learn_file
 from stripper.rules import RuleError
+
+LEARNED_FILE = "_learned-rules.toml"  # in batch's OUT
+
+
+def tasks_from(sources: Iterable[str], urls: UrlMap | None = None, *,
+               globs: tuple[str, ...] = (), excludes: tuple[str, ...] = (),
+               skip_dirs: Iterable[str] = ()) -> list[Task]:
+    """Every file under each folder (in name order, as batch walks them), and each
+    file given; with a URL for each page the map knows."""
+    tasks = []
+    for source in sources:
+        if os.path.isdir(source):
+            for job in walk(source, ext=None, globs=globs, excludes=excludes,
+                            skip_dirs=list(skip_dirs)):
+                if job.error is None:
+                    tasks.append(Task(job.src, job.rel))
+        else:
+            tasks.append(Task(source, os.path.normpath(source)))
+    return _with_urls(tasks, urls)
+
+
+def _with_urls(tasks: list[Task], urls: UrlMap | None) -> list[Task]:
+    if urls is not None:
+        for task in tasks:
+            task.url = urls.url_for(task.rel)
+    return tasks
+
+
+def batch_tasks(cfg) -> list[Task]:
+    """A batch run's inputs (its Config's SRC or --files-from, globs and excludes)."""
+    out_root = os.path.abspath(cfg.out)
+    if cfg.files_from is None:
+        jobs = walk(cfg.src, ext=None, globs=cfg.globs, excludes=cfg.excludes,
+                    skip_dirs=[out_root])
+    else:
+        base = cfg.src if cfg.src is not None else "."
+        if cfg.files_from == "-":  # read once; batch reads the same list again
+            listing = (cfg.stdin or sys.stdin).read()
+            cfg.stdin = io.StringIO(listing)
+            paths = list(read_list(io.StringIO(listing)))
+        else:
+            with open(cfg.files_from, encoding="utf-8", errors="surrogateescape") as fh:
+                paths = list(read_list(fh))
+        jobs = from_list(paths, base, ext=None, out_root=out_root, globs=cfg.globs,
+                         excludes=cfg.excludes)
+    return [Task(job.src, job.rel) for job in jobs if job.error is None]
 
 
 def progress_printer(quiet: bool):
@@ -82,18 +138,17 @@ def learned_rules(cfg, *, learn: bool = False, site=None, urls=None, by_folder=F
         if site or urls or by_folder or all_lines:
             raise click.UsageError("--site, --urls, --by-folder and --all-lines go with --learn")
         return tuple(cfg.rule_files)
-    from stripper.learn.for_batch import learn_for_batch
-
     options = options_from(site=site, urls=urls, by_folder=by_folder, all_lines=all_lines,
                            jobs=cfg.jobs, min_share=min_share or 0.3, kind=cfg.kind,
                            language=cfg.language, rule_files=cfg.rule_files,
                            disabled=cfg.disabled, quiet=cfg.quiet)
-    try:
-        path = learn_for_batch(cfg, site=site, urls=options.urls, by_folder=by_folder,
-                               all_lines=all_lines, min_share=options.min_share,
-                               progress=options.progress)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+    if cfg.src is not None and is_inside(cfg.src, os.path.abspath(cfg.out)):
+        raise click.UsageError("the source folder must not be OUT or lie inside it")
+    options.settings.max_size = cfg.max_size
+    tasks = _with_urls(batch_tasks(cfg), options.urls)
+    os.makedirs(cfg.out, exist_ok=True)
+    path = os.path.join(cfg.out, LEARNED_FILE)
+    learn_file(tasks, path, options, source=cfg.src or cfg.files_from or "")
     return (*cfg.rule_files, path)
 
 

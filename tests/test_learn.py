@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 import stripper
 from stripper.cli import cli
-from stripper.learn import LearnOptions, Settings, UrlMap, learn, tasks_from
+from stripper.cli_learn import tasks_from
+from stripper.learn import LearnOptions, Settings, UrlMap, learn
 from stripper.learn.counter import LineCounter
 from stripper.learn.normalise import line_hash, line_key, line_pattern, marker_pattern
 from tests.learn_corpus import SITES, make_corpus, make_html_corpus, write_urls
@@ -317,3 +318,12 @@ def test_html_pages_are_grouped_by_their_canonical_link(tmp_path):
         assert any(line in before for line in page.template_prose), page.path.name
         assert not any(line in after for line in page.template_prose), page.path.name
         assert all(line in after for line in page.article), page.path.name
+
+
+def test_batch_learn_refuses_to_write_into_its_source(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("hello\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["batch", str(src), "-o", str(src), "--learn", "-q"])
+    assert result.exit_code == 2 and "OUT" in result.output
+    assert not (src / "_learned-rules.toml").exists()

@@ -8,9 +8,10 @@
     decide.py     which repeated lines are template: outside the article, or chrome
     write.py      the rule file (standard TOML, sorted, commented)
 
-`learn(tasks, options)` runs the whole pass and returns the sites' templates;
-`render(...)` writes them as TOML; `learn_file(...)` does both for the CLI and
-`stripper batch --learn`.
+`learn(tasks, options)` runs the whole pass over a list of pages (`Task`: a path,
+its name, its URL) and returns the sites' templates; `render(...)` writes them as
+TOML; `learn_file(...)` does both. Finding the files is the caller's (the CLI walks
+folders as batch does; `stripper batch --learn` hands over batch's own list).
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ import multiprocessing
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from stripper.batch.files import walk
 from stripper.learn.cluster import CLUSTER_PATIENCE, Clusterer
 from stripper.learn.counter import CAPACITY, LineCounter
 from stripper.learn.decide import (
@@ -41,7 +41,7 @@ from stripper.learn.survey import PageSurvey, Settings, Task, init_worker, surve
 from stripper.learn.write import render
 
 __all__ = ["LearnOptions", "Learned", "Settings", "Task", "UrlMap", "learn", "learn_file",
-           "render", "tasks_from"]
+           "render"]
 
 PROGRESS_SECONDS = 2.0
 CHUNK = 4  # pages per worker hand-out
@@ -72,26 +72,6 @@ class Learned:
         return sum(len(s.lines) for s in self.sites)
 
 
-def tasks_from(sources: Iterable[str], urls: UrlMap | None = None, *,
-               globs: tuple[str, ...] = (), excludes: tuple[str, ...] = (),
-               skip_dirs: Iterable[str] = ()) -> list[Task]:
-    """Every file under each folder (in name order, as batch walks them), and each
-    file given; with a URL for each page the map knows."""
-    tasks = []
-    for source in sources:
-        if os.path.isdir(source):
-            for job in walk(source, ext=None, globs=globs, excludes=excludes,
-                            skip_dirs=list(skip_dirs)):
-                if job.error is None:
-                    tasks.append(Task(job.src, job.rel))
-        else:
-            tasks.append(Task(source, os.path.normpath(source)))
-    if urls is not None:
-        for task in tasks:
-            task.url = urls.url_for(task.rel)
-    return tasks
-
-
 def _surveys(tasks: list[Task], options: LearnOptions) -> Iterator[PageSurvey]:
     if options.jobs <= 1 or len(tasks) < 2 * CHUNK:
         for task in tasks:
@@ -104,8 +84,9 @@ def _surveys(tasks: list[Task], options: LearnOptions) -> Iterator[PageSurvey]:
 
 
 def _context():
-    """Workers forked from a warm fork server, as batch's are (the same preload, so
-    `batch --learn` shares one server): no worker pays for loading the models."""
+    """Workers forked from a warm fork server, as batch's are (batch's preload too,
+    named not imported, so `batch --learn` shares one warm server): no worker pays
+    for loading the models."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")

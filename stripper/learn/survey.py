@@ -4,11 +4,11 @@ except the short blocks that could be template lines."""
 
 from __future__ import annotations
 
+import gzip
 import os
 from dataclasses import dataclass
 
 import stripper
-from stripper.batch.worker import Refused, read_input
 from stripper.decode import binary_reason
 from stripper.learn.normalise import line_hash, line_key
 from stripper.rules import host_of
@@ -62,6 +62,26 @@ class PageSurvey:
 _SETTINGS = Settings()
 
 
+class Refused(Exception):
+    """A file that is not a page to learn from: the message says why."""
+
+
+def read_page(src: str, max_size: int) -> bytes:
+    """A file's bytes, gunzipped when its name ends in .gz; no more than max_size."""
+    if src.lower().endswith(".gz"):
+        try:
+            with gzip.open(src, "rb") as fh:
+                raw = fh.read(max_size + 1)
+        except (gzip.BadGzipFile, EOFError) as exc:
+            raise Refused(f"corrupt gzip file: {exc}") from None
+    else:
+        with open(src, "rb") as fh:
+            raw = fh.read(max_size + 1)
+    if len(raw) > max_size:
+        raise Refused(f"too large: over {max_size:,} bytes")
+    return raw
+
+
 def init_worker(settings: Settings) -> None:
     """Pool initializer: remember the run's settings (the fork server preloaded and
     warmed stripper)."""
@@ -72,7 +92,7 @@ def init_worker(settings: Settings) -> None:
 def survey(task: Task, settings: Settings | None = None) -> PageSurvey:
     settings = settings or _SETTINGS
     try:
-        raw = read_input(task.src, settings.max_size)
+        raw = read_page(task.src, settings.max_size)
         reason = binary_reason(raw)
         if reason:
             raise Refused(reason)
