@@ -97,7 +97,11 @@ def _read_archive(path: str, max_size: int) -> Iterator[ArchiveRecord | SkippedR
     index = -1
     try:
         with open(path, "rb") as fh:
-            for index, record in enumerate(ArchiveIterator(fh, arc2warc=True)):  # noqa: B007
+            arc = path.lower().endswith((".arc", ".arc.gz"))
+            for index, record in enumerate(ArchiveIterator(fh, arc2warc=arc)):  # noqa: B007
+                if not arc and record.format != "warc":  # warcio reads any 5 words as ARC
+                    yield _broken(path, index, ValueError("not a WARC record"))
+                    return
                 item = _convert(record, path, index, max_size)
                 if item is not None:
                     yield item
