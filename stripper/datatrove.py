@@ -97,7 +97,7 @@ class StripperExtractor(BaseExtractor):
             ) -> DocumentsPipeline:
         import stripper
 
-        stripper.warm_up()  # in the task's process: the sandbox's child is forked warm
+        stripper.warm_up(full=True)  # in the task's process: its sandbox child forks warm
         from stripper.decode import binary_reason
 
         with ExtractorSandbox(timeout=self.timeout, warmup_text=_WARM_UP) as sandbox:
