@@ -37,7 +37,7 @@ DEFAULT_TIMEOUT = 1.0  # seconds per document, datatrove's default for its extra
 DEFAULT_MAX_CHARS = 10_000_000  # longer documents are dropped, not sent to the child
 METADATA_KEYS = ("language", "title", "published", "updated", "author", "site_name", "words",
                  "removed", "kind")
-_WARM_UP = ("<html><body><article><p>warm</p></article></body></html>", "html", None)
+_WARM_UP = (None, None, None)  # the sandbox's first call in its child: stripper.warm_up()
 
 
 class StripperExtractor(BaseExtractor):
@@ -89,6 +89,11 @@ class StripperExtractor(BaseExtractor):
         """`clean`, its exception sent back rather than ending the child (the sandbox's
         child does not catch: a raise would kill it and cost a fork per bad page)."""
         try:
+            if text is None:  # the sandbox's warm-up call, before its child says "ready"
+                import stripper
+
+                stripper.warm_up()  # instant when forked from the warm task process
+                return None
             return self.clean(text, kind, url)
         except Exception as exc:
             return exc
