@@ -18,7 +18,11 @@ started = time.process_time()
 import stripper
 stripper.warm_up()
 cpu = time.process_time() - started
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+try:  # this process's own peak: ru_maxrss would keep the forking parent's across exec
+    status = open("/proc/self/status").read()
+    rss = int(status.split("VmHWM:")[1].split()[0]) * 1024
+except (OSError, IndexError):
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps({"cpu": cpu, "rss": rss, "dateparser": "dateparser" in sys.modules,
                   "py3langid": "py3langid" in sys.modules}))
 """
