@@ -73,3 +73,19 @@ def test_warning_when_nothing_is_kept():
     assert page_warnings(result.blocks)
     prose = clean(SOURCES["en"]["paragraphs"][0] + "\n", kind="text")
     assert prose.text and not page_warnings(prose.blocks)
+
+
+def _full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else ("\u3000" if c == " " else c)
+                   for c in text)
+
+
+def test_full_width_latin_article_is_kept():
+    """Issue 14: an article typed in full-width Latin came out empty."""
+    paragraphs = [_full_width(p) for p in SOURCES["en"]["paragraphs"]]
+    page = "\n".join(SOURCES["en"]["menu"]) + "\n\n" + "\n\n".join(paragraphs) + "\n\n" + \
+        "\n".join(SOURCES["en"]["footer"]) + "\n"
+    text = clean(page, kind="text").text
+    for p in paragraphs:
+        assert p in text
+    assert SOURCES["en"]["menu"][1] not in text.splitlines()
