@@ -6,8 +6,15 @@ path, the diff view, user rules and batch all see the same block model.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:  # types only: the model imports no stage
+    from lxml import etree
+
+    from stripper.rules.model import Rule
 
 
 class Verdict(StrEnum):
@@ -75,15 +82,23 @@ class Block:
     category: Category = Category.BOILERPLATE
     reason: str = ""  # rule id ("rule copyright.ar") or signal ("low text density")
     source_lines: list[str] = field(default_factory=list)
+    rule: str | None = None  # id of the rule that decided the verdict, if a rule did
+    # Roles, where the input has them (HTML); a text dump's blocks keep the defaults.
+    level: int = 0  # heading level
+    markdown: str = ""  # the text with [links](href)
+    cells: list[str] = field(default_factory=list)  # table rows: the cells' text
+    group: int = -1  # id of the list or table it belongs to, for layout
 
     @property
     def kept(self) -> bool:
         return self.verdict is Verdict.KEPT
 
-    def decide(self, verdict: Verdict, category: Category, reason: str) -> None:
+    def decide(self, verdict: Verdict, category: Category, reason: str,
+               rule: str | None = None) -> None:
         self.verdict = verdict
         self.category = category
         self.reason = reason
+        self.rule = rule
 
     def to_dict(self) -> dict:
         return {
@@ -95,8 +110,99 @@ class Block:
             "verdict": self.verdict.value,
             "category": self.category.value,
             "reason": self.reason,
+            "rule": self.rule,
             "score": round(self.score, 3),
         }
+
+
+class Klass(StrEnum):
+    """The classifier's first judgement of a block, in the manner of jusText."""
+
+    GOOD = "good"
+    NEARGOOD = "neargood"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(slots=True)
+class Label:
+    """A block's class, category and the rule or signal behind them, before context."""
+
+    klass: Klass
+    category: Category
+    reason: str
+    hard: bool = False  # decided by a rule: context may not overturn it
+    marker: Rule | None = None  # an end-article (or start-article) rule that fired
+    rule: str | None = None  # id of the rule that gave this label
+
+
+@dataclass(slots=True)
+class HtmlBlock(Block):
+    """A block of an HTML page, with what the DOM says about it."""
+
+    tag: str = ""
+    link_chars: int = 0
+    links: int = 0
+    anc: tuple[int, ...] = ()  # ids of the block-level elements around it, outermost first
+    in_article: bool = False  # inside the container chosen as the article's
+    element: etree._Element | None = field(default=None, repr=False, compare=False)
+    paths: dict | None = field(default=None, repr=False, compare=False)  # the page's cache
+    # Writes an element's path; set by the DOM segmenter (segment/html.py).
+    write_path: ClassVar[Callable[[Any, dict | None], str] | None] = None
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+def _lazy_path(block: HtmlBlock) -> str | None:
+    """`Block.path`, written out from the element on first reading: most blocks' paths
+    are never read (only JSON output and the diff view show them)."""
+    path = _PATH_SLOT.__get__(block)
+    if path is None and block.element is not None and HtmlBlock.write_path is not None:
+        path = HtmlBlock.write_path(block.element, block.paths)
+        _PATH_SLOT.__set__(block, path)
+    return path
+
+
+_PATH_SLOT: Any = Block.__dict__["path"]  # the slot of Block's `path` field
+setattr(HtmlBlock, "path", property(_lazy_path, _PATH_SLOT.__set__))  # noqa: B010
+
+
+@dataclass(slots=True)
+class Container:
+    """A block-level element: what its tag, class, id and role say about it."""
+
+    element: etree._Element
+    tag: str
+    category: Category | None
+    weight: int
+    parent: int  # id of the enclosing container, -1 for the root
+
+
+@dataclass(slots=True)
+class PageInfo:
+    """What an HTML page declares about itself (JSON-LD, `<meta>`, `<link>`)."""
+
+    lang: str | None = None
+    title: str | None = None  # <title>
+    meta: dict[str, str] = field(default_factory=dict)  # og:title, description, … (first wins)
+    tags: list[str] = field(default_factory=list)  # article:tag
+    canonical: str | None = None
+    ld: dict = field(default_factory=dict)  # the article-like JSON-LD object, if any
+    publisher: str | None = None  # JSON-LD publisher or WebSite name
+
+
+
+@dataclass(slots=True)
+class Segmented:
+    """What a front end hands the shared pipeline: the page's blocks, the labels it
+    already knows for some of them (an HTML page's chrome containers), and its own
+    state for its later hooks."""
+
+    blocks: list[Block]
+    known: dict[int, Label] = field(default_factory=dict)
+    state: Any = None
 
 
 @dataclass(slots=True)
@@ -130,6 +236,17 @@ class Metadata:
 
 
 @dataclass(slots=True)
+class HtmlMetadata(Metadata):
+    """Metadata with what only HTML pages declare."""
+
+    description: str | None = None
+    image: str | None = None
+    tags: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+
+
+
+@dataclass(slots=True)
 class Result:
     text: str
     metadata: Metadata
@@ -146,7 +263,7 @@ class Result:
         return [b for b in self.blocks if not b.kept]
 
     def to_dict(self, *, blocks: bool = True) -> dict:
-        data = {
+        data: dict[str, Any] = {
             "text": self.text,
             "metadata": self.metadata.to_dict(),
             "kind": self.kind,

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import regex
 
-from stripper.classify import Klass, Label
 from stripper.features import normalise
-from stripper.model import Category
-from stripper.segment.html import Container, HtmlBlock
+from stripper.model import Category, Container, HtmlBlock, Klass, Label
 
 MIN_PARAGRAPH_CHARS = 25
 SCORED_KINDS = ("paragraph", "quote", "code", "list-item")

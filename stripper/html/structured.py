@@ -8,24 +8,14 @@ here is optional: broken JSON, odd types and missing fields are skipped quietly.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 
 from lxml import etree
+
+from stripper.model import PageInfo
 
 ARTICLE_TYPES = ("article", "posting", "report", "blog", "review", "webpage", "recipe",
                  "howto", "question", "qapage", "discussionforum")
 MAX_JSON_CHARS = 2_000_000
-
-
-@dataclass(slots=True)
-class PageInfo:
-    lang: str | None = None
-    title: str | None = None  # <title>
-    meta: dict[str, str] = field(default_factory=dict)  # og:title, description, … (first wins)
-    tags: list[str] = field(default_factory=list)  # article:tag
-    canonical: str | None = None
-    ld: dict = field(default_factory=dict)  # the article-like JSON-LD object, if any
-    publisher: str | None = None  # JSON-LD publisher or WebSite name
 
 
 def read_page_info(root: etree._Element) -> PageInfo:

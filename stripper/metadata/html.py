@@ -5,30 +5,19 @@ first, what it shows (`<h1>`, `<time datetime>`, a date line near the article) s
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 import regex
 
 from stripper.features import normalise, tokens
-from stripper.html.structured import PageInfo, names, text_value
+from stripper.html.structured import names, text_value
 from stripper.metadata.dates import read_date
-from stripper.model import Block, Category, DateInfo, Metadata, Verdict
+from stripper.model import Block, Category, DateInfo, HtmlMetadata, PageInfo, Verdict
 
 _SITE_SEPARATOR = regex.compile(r"\s+[-–—|:·•»/]\s+|\s*[|»·•]\s*")
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?"
                      r"(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _LANG = regex.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 MAX_SITE_WORDS = 6
-
-
-@dataclass(slots=True)
-class HtmlMetadata(Metadata):
-    """Metadata with what only HTML pages declare."""
-
-    description: str | None = None
-    image: str | None = None
-    tags: list[str] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
 
 
 def page_language(info: PageInfo) -> str | None:

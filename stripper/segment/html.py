@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from itertools import accumulate
 
 from lxml import etree
 
 from stripper.html import hints
-from stripper.model import Block, Category
+from stripper.model import Category, Container, HtmlBlock
 
 SKIP = frozenset({
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg",
@@ -51,52 +50,6 @@ _HIDDEN_PART = re.compile("|".join(hints.HIDDEN_CLASS_PARTS))
 MAX_PATH_PARTS = 24
 MAX_BLOCKS = 20_000  # later text is ignored: the shared stages cost ~0.1 ms a block
 CELL = "\x1f"  # table cell separator inside a row's raw text
-
-
-@dataclass(slots=True)
-class HtmlBlock(Block):
-    """A block of an HTML page, with what the DOM says about it."""
-
-    tag: str = ""
-    level: int = 0  # heading level
-    link_chars: int = 0
-    links: int = 0
-    anc: tuple[int, ...] = ()  # ids of the block-level elements around it, outermost first
-    markdown: str = ""  # the text with [links](href)
-    cells: list[str] = field(default_factory=list)  # table rows: the cells' text
-    group: int = -1  # id of the list or table it belongs to, for layout
-    in_article: bool = False  # inside the container chosen as the article's
-    element: etree._Element | None = field(default=None, repr=False, compare=False)
-    paths: dict | None = field(default=None, repr=False, compare=False)  # the page's cache
-
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / max(1, len(self.text))
-
-
-def _lazy_path(block: HtmlBlock) -> str | None:
-    """`Block.path`, written out from the element on first reading: most blocks' paths
-    are never read (only JSON output and the diff view show them)."""
-    path = _PATH_SLOT.__get__(block)
-    if path is None and block.element is not None:
-        path = element_path(block.element, block.paths)
-        _PATH_SLOT.__set__(block, path)
-    return path
-
-
-_PATH_SLOT = Block.path  # the slot of Block's `path` field
-HtmlBlock.path = property(_lazy_path, _PATH_SLOT.__set__)
-
-
-@dataclass(slots=True)
-class Container:
-    """A block-level element: what its tag, class, id and role say about it."""
-
-    element: etree._Element
-    tag: str
-    category: Category | None
-    weight: int
-    parent: int  # id of the enclosing container, -1 for the root
 
 
 def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
@@ -354,3 +307,6 @@ def lay_out(blocks: list[HtmlBlock]) -> None:
         block.end = line + len(block.source_lines)
         line = block.end
         previous = block
+
+
+HtmlBlock.write_path = element_path  # block paths are written out when first read
