@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 
 from stripper.features import normalise
+from stripper.html import hints
 from stripper.model import Category, Container, HtmlBlock, Klass, Label
 
 MIN_PARAGRAPH_CHARS = 25
@@ -41,6 +42,21 @@ MIN_CONFIRMED = 2  # JSON-LD articleBody paragraphs found that fix the container
 WEIGHT_SCALE = 50.0  # a container's class/id/tag weight multiplies its score by 1 + w/scale
 MIN_WEIGHT_FACTOR = 0.25
 _COMMAS = regex.compile(r"[,，、،;；]")
+# Names judged by what the container holds as well: chrome of these kinds is links,
+# buttons and short lines, so paragraphs of prose in it say the name misled
+# (`sidebar-grid__content`, `print:hidden`, `entry-meta-wrap`). Comments, teasers,
+# footers, cookie and newsletter boxes are prose by nature: their names stand.
+NAME_CHECKED = frozenset({Category.NAVIGATION, Category.SHARE, Category.BYLINE,
+                          Category.TIMESTAMP, Category.ADS, Category.LOGIN,
+                          Category.BREADCRUMB})
+PROSE_CHROME = frozenset({Category.COMMENTS, Category.RELATED_LIST})  # prose, not wrappers
+PROSE_CHARS = 80  # a paragraph this long that ends like a sentence is prose
+PROSE_LINK_DENSITY = 0.2
+MIN_PROSE_PARAGRAPHS = 2
+MIN_PROSE_SHARE = 0.6  # of the container's text
+MIN_PAGE_PROSE_SHARE = 0.2  # of the page's prose, inside the article: a bio box holds less
+MAJOR_PROSE_SHARE = 0.5  # … or anywhere on the page (the article's container misjudged)
+_SENTENCE_END = regex.compile(r"[.!?。！？؟…»”\"')]\s*$")
 
 
 def body_matches(blocks: list[HtmlBlock], article_body: str | None) -> set[int]:
@@ -106,7 +122,9 @@ def find_container(
     parent = containers[best].parent
     threshold = max(MIN_SIBLING_SCORE, final.get(best, 0.0) * SIBLING_SHARE)
     for cid, score in final.items():
-        if cid != best and containers[cid].parent == parent and parent >= 0 and score >= threshold:
+        if (cid != best and containers[cid].parent == parent and parent >= 0
+                and score >= threshold and containers[cid].category is None):  # (a comment
+            # thread beside the article is no part of it, however well it scores)
             chosen.add(cid)
     return chosen
 
@@ -196,6 +214,40 @@ def _innermost_chrome(containers: list[Container], exempt: set[int]) -> list[int
     return found
 
 
+def misnamed(blocks: list[HtmlBlock], containers: list[Container],
+             chars: list[int], chosen: set[int]) -> set[int]:
+    """Ids of the containers that a class or id name calls chrome (of a kind that is
+    never prose) but that hold the page's prose: paragraphs, few links, a fair share
+    of all the page's paragraphs when inside the article's container, most of them
+    anywhere else. A name alone never removes the article."""
+    named = [cid for cid, c in enumerate(containers)
+             if c.category in NAME_CHECKED and chars[cid] >= PROSE_CHARS * MIN_PROSE_PARAGRAPHS
+             and c.tag not in hints.TAG_CATEGORY
+             and (c.element.get("role") or "").lower() not in hints.ROLE_CATEGORY]
+    if not named:
+        return set()
+    prose = [0] * len(containers)
+    count = [0] * len(containers)
+    total = 0
+    for b in blocks:
+        if (b.kind in SCORED_KINDS and len(b.text) >= PROSE_CHARS and b.anc
+                and b.link_density < PROSE_LINK_DENSITY and _SENTENCE_END.search(b.text)):
+            prose[b.anc[-1]] += len(b.text)
+            count[b.anc[-1]] += 1
+            total += len(b.text)
+    for cid in range(len(containers) - 1, 0, -1):
+        parent = containers[cid].parent
+        if parent >= 0:
+            prose[parent] += prose[cid]
+            count[parent] += count[cid]
+    inside = [False] * len(containers)
+    for cid, c in enumerate(containers):
+        inside[cid] = cid in chosen or (c.parent >= 0 and inside[c.parent])
+    return {cid for cid in named
+            if count[cid] >= MIN_PROSE_PARAGRAPHS and prose[cid] >= MIN_PROSE_SHARE * chars[cid]
+            and prose[cid] >= (MIN_PAGE_PROSE_SHARE if inside[cid] else MAJOR_PROSE_SHARE) * total}
+
+
 def prelabel(
     blocks: list[HtmlBlock], containers: list[Container], chosen: set[int],
     totals: tuple[list[int], list[int]],
@@ -203,13 +255,19 @@ def prelabel(
     """Labels decided by the DOM alone: blocks inside chrome containers (one label
     shared by a container's blocks: labels are replaced, never changed in place)."""
     exempt = chosen | ancestors_of(chosen, containers)
+    exempt |= misnamed(blocks, containers, totals[0], chosen)
     if chosen:
         # A "chrome" element holding most of the article is a wrapper, not chrome
-        # (`paywall-container`, `has-sidebar` on a wrapper of everything).
+        # (`paywall-container`, `has-sidebar` or `dialog-canvas` on a wrapper of
+        # everything); but outside the article a long comment thread is no wrapper.
         chars = totals[0]
         article = sum(chars[c] for c in chosen)
+        inside = [False] * len(containers)
+        for cid, c in enumerate(containers):
+            inside[cid] = cid in chosen or (c.parent >= 0 and inside[c.parent])
         exempt |= {cid for cid, c in enumerate(containers)
-                   if c.category is not None and chars[cid] >= WRAPPER_SHARE * article}
+                   if c.category is not None and chars[cid] >= WRAPPER_SHARE * article
+                   and (inside[cid] or c.category not in PROSE_CHROME)}
     out = {}
     chrome = _innermost_chrome(containers, exempt)
     in_chrome: dict[int, Label] = {}  # by chrome container id

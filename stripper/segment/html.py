@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from lxml import etree
 
-from stripper.html import hints
+from stripper.html import hints, reveal
 from stripper.model import Category, Container, HtmlBlock
 
 SKIP = frozenset({
@@ -64,7 +64,12 @@ def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]
 
 def prune(root: etree._Element) -> None:
     """Do in C what the walk would otherwise do element by element in Python."""
-    for el in _hidden(root):
+    hidden = _hidden(root)
+    keep = reveal.shown(root, hidden) if hidden or root.find(".//noscript") is not None \
+        else set()
+    for el in hidden:
+        if el in keep:
+            continue
         el.tag = HIDDEN_TAG  # removed below, in C, keeping its tail (assigning the tail
         # from Python would refuse control characters that the parser let through)
     etree.strip_elements(root, HIDDEN_TAG, *SKIP, with_tail=False)

@@ -1,0 +1,222 @@
+"""HTML failure classes seen on pages nobody tuned for (issue 13): misleading class
+names, content hidden until a script shows it, metadata read literally."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import stripper
+from stripper.html import hints, reveal
+from stripper.html.parse import parse
+from stripper.html.structured import read_page_info, text_value, unescape
+from stripper.metadata.dates import read_date
+from stripper.metadata.html import is_name, page_url
+from stripper.model import PageInfo
+
+HTML = Path(__file__).resolve().parent.parent / "fixtures" / "html"
+SENTENCES = [
+    "The committee met on Thursday and agreed that the old crane would stay on the quay. "
+    "It has stood there since the shipyard closed, and nobody has used it for decades.",
+    "Its members said the crane had become part of the town's picture of itself, and that "
+    "taking it down would cost more than the repairs it needs in the coming years.",
+    "A survey last spring found its steel sound enough for another twenty years of weather, "
+    "though the cabin at the top will need a new roof and windows before the winter.",
+    "The harbour master will paint it again in the autumn, in the same dark green as before, "
+    "once the scaffolding firm has finished its work on the lighthouse across the bay.",
+    "Visitors photograph it more than anything else in town, the tourist office said, and "
+    "the postcards with the crane on them sell better than those of the old church.",
+]
+PROSE = "".join(f"<p>{s}</p>" for s in SENTENCES)
+
+
+def strip(markup: str) -> stripper.Result:
+    return stripper.strip(markup.encode(), kind="html")
+
+
+# --- content that the browser shows although the DOM hides it -----------------------
+
+def test_hidden_paywall_rest_of_story_is_content():
+    result = stripper.strip((HTML / "hidden-paywall.html").read_bytes())
+    assert "The island ferry will stop running" in result.text
+    assert "fewer than twenty passengers" in result.text
+    assert "A petition against the change" in result.text
+    assert "We use cookies" not in result.text  # hidden, and not the page's prose
+
+
+def test_whole_body_hidden_until_a_script_lays_it_out():
+    page = ("<html><body><h1>Harbour crane stays</h1><div class='meta'>Town news</div>"
+            f"<div id='content' style='visibility: hidden;'>{PROSE}</div></body></html>")
+    text = strip(page).text
+    assert SENTENCES[0] in text and SENTENCES[-1] in text
+
+
+def test_hidden_cjk_prose_counts_sentences_without_spaces():
+    para = "委员会周四开会，同意旧起重机继续留在码头。成员们说它已经成为小镇的象征。" * 8
+    page = ("<html><body><h1>起重机留下</h1>"
+            f"<div style='visibility:hidden'><p>{para}</p><p>{para}</p></div></body></html>")
+    assert "委员会周四开会" in strip(page).text
+
+
+def test_hidden_menu_and_hidden_copy_stay_hidden():
+    menu = "".join(f"<li><a href='/{i}'>Section number {i} of the site.</a></li>"
+                   for i in range(40))
+    page = (f"<html><body><div hidden><ul>{menu}</ul></div><article>{PROSE}</article>"
+            f"<div style='display:none' class='print-copy'>{PROSE}</div></body></html>")
+    text = strip(page).text
+    assert "Section number" not in text
+    assert text.count(SENTENCES[0]) == 1  # a hidden copy of the visible article is not shown
+
+
+def test_short_hidden_prose_beside_a_longer_visible_article_stays_hidden():
+    page = (f"<html><body><article>{PROSE * 2}</article><div hidden><p>Subscribe today. "
+            "Get every story. Cancel any time. Offers end soon.</p></div></body></html>")
+    assert "Subscribe today" not in strip(page).text
+
+
+def test_streaming_chunk_moves_into_its_placeholder():
+    page = ("<html><body><article><h1>Crane</h1><p>First the lead paragraph of the story, "
+            "which the server sent at once.</p><template id='B:0'></template>"
+            "<p>And the closing paragraph, which came last in the markup but ends the story.</p>"
+            f"</article><div hidden id='S:0'>{PROSE}</div></body></html>")
+    text = strip(page).text
+    assert SENTENCES[0] in text
+    assert text.index("lead paragraph") < text.index(SENTENCES[0]) < text.index("closing")
+
+
+def test_body_only_in_noscript_is_shown():
+    page = (f"<html><body><div id='app'></div><noscript><div>{PROSE}</div></noscript>"
+            "</body></html>")
+    assert SENTENCES[2] in strip(page).text
+
+
+def test_noscript_beside_a_visible_article_stays_out():
+    page = (f"<html><body><article>{PROSE}</article><noscript><p>Please turn on "
+            "JavaScript. This site needs it. Some parts will not work. Thank you for "
+            "reading our pages and for your patience with this message, which appears "
+            "because scripts are off in your browser at the moment, as far as we can "
+            "tell from here. We are sorry for any trouble this causes you today.</p>"
+            "</noscript></body></html>")
+    assert "turn on" not in strip(page).text
+
+
+def test_reveal_keeps_nothing_without_hidden_prose():
+    root = parse(f"<html><body><article>{PROSE}</article><div hidden><a href='/'>x</a></div>"
+                 "</body></html>")
+    hidden = [el for el in root.iter("div") if el.get("hidden") is not None]
+    assert reveal.shown(root, hidden) == set()
+
+
+# --- class names judged by what the container holds ----------------------------------
+
+def test_misnamed_containers_of_the_article_are_kept():
+    result = stripper.strip((HTML / "misnamed-sidebar.html").read_bytes())
+    for phrase in ("tall fans that stir warm air", "less water than the sprinklers",
+                   "helicopter that never lands", "one cold season was too little"):
+        assert phrase in result.text
+    assert "Ten tips for pruning" not in result.text
+    assert "weekly farming newsletter" not in result.text
+
+
+def test_a_sidebar_of_links_is_still_chrome():
+    links = "".join(f"<li><a href='/{i}'>Another story about the harbour, part {i}.</a></li>"
+                    for i in range(8))
+    page = (f"<html><body><article><h1>Crane</h1>{PROSE}</article>"
+            f"<div class='sidebar-grid__content'><ul>{links}</ul></div></body></html>")
+    assert "Another story" not in strip(page).text
+
+
+def test_comments_keep_their_name_whatever_they_hold():
+    comments = "".join(f"<p>{s} I agree with the council on this one, for once.</p>"
+                       for s in SENTENCES)
+    page = (f"<html><body><article><h1>Crane</h1>{PROSE}</article>"
+            f"<div class='comments'>{comments}</div></body></html>")
+    assert "I agree with the council" not in strip(page).text
+
+
+def test_utility_class_variants_are_split_into_tokens():
+    # `print:hidden` holds the chrome token `print`: its container is judged by content
+    assert "print" in hints.tokens("print:hidden md:text-lg")
+
+
+# --- metadata -------------------------------------------------------------------------
+
+def test_json_ld_strings_are_html_unescaped():
+    page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Mayor&#039;s &quot;last&quot; crane &amp; the quay", '
+            '"author": {"name": "Ana L&oacute;pez"}}</script></head><body>'
+            f"<article>{PROSE}</article></body></html>")
+    meta = strip(page).metadata
+    assert meta.title == 'Mayor\'s "last" crane & the quay'
+    assert meta.authors == ["Ana López"]
+    assert meta.author == "Ana López"
+
+
+def test_unescape_twice_at_most_and_plain_text_untouched():
+    assert unescape("a &amp;quot;b&amp;quot;") == 'a "b"'
+    assert unescape("Fish & chips, 5 & 6") == "Fish & chips, 5 & 6"
+    assert text_value("  two   words ") == "two words"
+
+
+def test_relative_canonical_is_resolved_against_og_url():
+    info = PageInfo(canonical="/news/crane-stays", meta={"og:url": "https://example.org/x?y=1"})
+    assert page_url(None, info) == "https://example.org/news/crane-stays"
+    assert page_url(None, PageInfo(canonical="/news/crane")) is None
+    info = PageInfo(canonical="https://example.org/a", meta={"og:url": "https://example.org/b"})
+    assert page_url(None, info) == "https://example.org/a"
+    assert page_url("https://example.org/p?a=1&amp;b=2", info) == "https://example.org/p?a=1&b=2"
+
+
+@pytest.mark.parametrize("value", ["https://example.org/profile/ana", "12345", "@4821",
+                                   "www.example.org", "/authors/ana", "---"])
+def test_addresses_and_numbers_are_no_names(value):
+    assert not is_name(value)
+
+
+def test_names_are_names():
+    assert is_name("Ana López") and is_name("Harbour Gazette") and is_name("BBC 2")
+
+
+def test_site_name_and_author_skip_profile_urls_and_numbers():
+    page = ('<html><head><meta property="og:site_name" content="https://example.org">'
+            '<meta name="application-name" content="Harbour Gazette">'
+            '<meta name="author" content="https://example.org/profile/7"></head><body>'
+            f"<article>{PROSE}</article></body></html>")
+    meta = strip(page).metadata
+    assert meta.site_name == "Harbour Gazette"
+    assert meta.authors == [] and meta.author is None
+
+
+def test_section_name_is_not_the_title():
+    page = ('<html><head><meta property="og:title" content="Politics">'
+            "<title>Council keeps the harbour crane for another year</title></head><body>"
+            f"<article>{PROSE}</article></body></html>")
+    assert strip(page).metadata.title == "Council keeps the harbour crane for another year"
+
+
+def test_title_loses_a_leading_separator():
+    page = ('<html><head><meta property="og:title" content=": Crane stays on the quay">'
+            f"</head><body><article>{PROSE}</article></body></html>")
+    assert strip(page).metadata.title == "Crane stays on the quay"
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("2019.03.08", "2019-03-08"), ("2019/03/08 10:20", "2019-03-08T10:20:00"),
+    ("Posted 2019.3.8", "2019-03-08"), ("08.03.2019", "2019-03-08"),
+])
+def test_year_first_dates_are_year_month_day(text, iso):
+    assert read_date(text, "en").iso == iso
+
+
+def test_date_line_at_the_articles_foot():
+    page = (f"<html><body><article><h1>Crane stays</h1>{PROSE}</article>"
+            "<div class='facts'><ul><li>Share</li><li>Date 08.03.2019</li></ul></div>"
+            "</body></html>")
+    assert strip(page).metadata.published.iso == "2019-03-08"
+
+
+def test_page_info_unescapes_meta_content():
+    root = parse('<html><head><meta property="og:title" content="A &amp;quot;quoted&amp;quot; '
+                 'crane"></head><body></body></html>')
+    assert read_page_info(root).meta["og:title"] == 'A "quoted" crane'
