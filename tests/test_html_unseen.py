@@ -220,3 +220,54 @@ def test_page_info_unescapes_meta_content():
     root = parse('<html><head><meta property="og:title" content="A &amp;quot;quoted&amp;quot; '
                  'crane"></head><body></body></html>')
     assert read_page_info(root).meta["og:title"] == 'A "quoted" crane'
+
+
+# --- code, lists, tables and headings inside the article ------------------------------
+
+def _block(index, kind, anc, kept, klass="neargood", rule=None, hard=False, links=0.0):
+    from stripper.model import Category, HtmlBlock, Klass, Label, Verdict
+    text = "x" * 40
+    b = HtmlBlock(index=index, text=text, start=index, end=index + 1, kind=kind, anc=anc,
+                  in_article=True, link_chars=int(links * len(text)))
+    if kept:
+        b.decide(Verdict.KEPT, Category.CONTENT, "kept")
+    return b, Label(Klass(klass), Category.BOILERPLATE, "test", hard=hard, rule=rule)
+
+
+def test_structure_between_kept_paragraphs_is_kept():
+    from stripper.html.repair import keep_structure
+    body = (0, 1)  # html, body-div: paragraphs are <p> children of container 1
+    rows = [
+        _block(0, "paragraph", body + (2,), True, "good"),
+        _block(1, "heading", body + (3,), False, "short"),
+        _block(2, "code", body + (4,), False, "bad"),
+        _block(3, "list-item", body + (5, 6), False, "short"),
+        _block(4, "table", body + (7, 8, 9), False, "bad"),
+        _block(5, "code", body + (10,), False, "bad", rule="share.networks"),
+        _block(6, "list-item", body + (11, 12), False, "short", links=0.9),
+        _block(7, "list-item", body + (13, 14, 15, 16), False, "short"),  # a box of its own
+        _block(8, "heading", body + (17,), False, "short"),  # over a removed box
+        _block(9, "code", body + (18,), False, "bad", hard=True),
+        _block(10, "paragraph", body + (19,), True, "good"),
+    ]
+    blocks, labels = [r[0] for r in rows], [r[1] for r in rows]
+    assert keep_structure(blocks, labels) == 4
+    assert [b.index for b in blocks if b.kept] == [0, 1, 2, 3, 4, 10]
+
+
+def test_structure_outside_the_kept_span_is_left_alone():
+    from stripper.html.repair import keep_structure
+    rows = [_block(0, "code", (0, 1, 2), False, "bad"),
+            _block(1, "paragraph", (0, 1, 3), True, "good"),
+            _block(2, "code", (0, 1, 4), False, "bad")]
+    blocks, labels = [r[0] for r in rows], [r[1] for r in rows]
+    assert keep_structure(blocks, labels) == 0
+
+
+def test_tutorial_keeps_its_commands_table_and_headings():
+    text = stripper.strip((HTML / "code-tutorial.html").read_bytes()).text
+    for phrase in ("2. The second server", "docker run -d --name db-new", "Step 3.6: table returns",
+                   "rm -f /tmp/returns_part*.sql", "payments 1190 1190", "the volumes must not",
+                   "the row counts match"):
+        assert phrase in text
+    assert "Recent posts" not in text and "tiling window manager" not in text

@@ -1,0 +1,55 @@
+"""Repairs after the article's selection, with what the DOM knows.
+
+The shared selection judges blocks by their text: a shell command, a table row, an
+ingredient or a section heading has no sentence and few stopwords, so it reads as
+boilerplate, and a run of them cuts the article in two. In the DOM such blocks sit in
+the article's container between its paragraphs: there they are the article's own.
+"""
+
+from __future__ import annotations
+
+from stripper.model import Category, HtmlBlock, Klass, Label, Verdict
+
+STRUCTURE_KINDS = frozenset({"code", "table", "list-item", "heading", "quote"})
+# How far above a block the element holding the article's kept paragraphs may be: a
+# <pre> or <h2> sits beside them, an <li> in a list beside them, a row in a table's
+# body. Deeper, the block is in a box of its own (a shop widget, a teaser grid).
+REACH = {"code": 2, "heading": 2, "quote": 3, "list-item": 3, "table": 4}
+MAX_LINK_DENSITY = 0.5  # a list of links inside the article is a "read more" box
+GAP_KLASSES = (Klass.NEARGOOD, Klass.SHORT, Klass.BAD)
+
+
+def keep_structure(blocks: list[HtmlBlock], labels: list[Label]) -> int:
+    """Keep the code, tables, lists, quotes and headings of the article's container that
+    lie between its first and last kept block, beside its kept paragraphs (`REACH`); a
+    heading only when what follows it is kept (a heading over a removed box is the
+    box's). Blocks that a rule or a chrome container removed stay removed.
+    Returns how many blocks were kept."""
+    inside = [b.index for b in blocks if b.in_article and b.kept]
+    if len(inside) < 2:
+        return 0
+    first, last = inside[0], inside[-1]
+    holders = {blocks[i].anc[-2] for i in inside  # the element holding each kept <p>
+               if blocks[i].kind == "paragraph" and len(blocks[i].anc) >= 2}
+    kept = 0
+    headings = []
+    for b in blocks[first + 1:last]:
+        label = labels[b.index]
+        if (b.kept or not b.in_article or b.kind not in STRUCTURE_KINDS or label.hard
+                or label.rule is not None or label.klass not in GAP_KLASSES):
+            continue
+        if b.category is Category.RELATED_LIST or b.link_density >= MAX_LINK_DENSITY:
+            continue
+        if not holders.intersection(b.anc[-REACH[b.kind]:]):
+            continue
+        if b.kind == "heading":
+            headings.append(b)
+        else:
+            b.decide(Verdict.KEPT, Category.CONTENT, f"{b.kind} in the article's container")
+            kept += 1
+    for h in headings:
+        after = next((b for b in blocks[h.index + 1:last + 1] if b.kind != "heading"), None)
+        if after is not None and after.kept and after.in_article:
+            h.decide(Verdict.KEPT, Category.CONTENT, "heading in the article's container")
+            kept += 1
+    return kept
