@@ -271,3 +271,25 @@ def test_tutorial_keeps_its_commands_table_and_headings():
                    "the row counts match"):
         assert phrase in text
     assert "Recent posts" not in text and "tiling window manager" not in text
+
+
+# --- the block cap -------------------------------------------------------------------
+
+def test_article_beyond_the_block_cap_is_read_and_the_cut_is_said(monkeypatch):
+    from stripper.segment import html as segment_html
+    monkeypatch.setattr(segment_html, "MAX_BLOCKS", 200)
+    menu = "".join(f"<li><a href='/{i}'>Archive page {i}</a></li>" for i in range(400))
+    page = (f"<html><body><ul>{menu}</ul><article><h1>Crane stays</h1>{PROSE}</article>"
+            "</body></html>")
+    with pytest.warns(RuntimeWarning, match="more than 200 blocks.*<article>"):
+        result = strip(page)
+    assert SENTENCES[0] in result.text and SENTENCES[-1] in result.text
+    assert len(result.blocks) <= 200
+
+
+def test_block_cap_without_an_article_element_warns(monkeypatch):
+    from stripper.segment import html as segment_html
+    monkeypatch.setattr(segment_html, "MAX_BLOCKS", 50)
+    page = "<html><body>" + "".join(f"<p>Line {i}.</p>" for i in range(80)) + "</body></html>"
+    with pytest.warns(RuntimeWarning, match="text after the first 50 is ignored"):
+        strip(page)
