@@ -293,3 +293,20 @@ def test_block_cap_without_an_article_element_warns(monkeypatch):
     page = "<html><body>" + "".join(f"<p>Line {i}.</p>" for i in range(80)) + "</body></html>"
     with pytest.warns(RuntimeWarning, match="text after the first 50 is ignored"):
         strip(page)
+
+
+# --- a short article beside longer prose chrome ----------------------------------------
+
+def test_short_article_wins_over_a_longer_consent_dialog():
+    consent = "".join(
+        f"<h4>Purpose {i}</h4><p>These technologies are used to remember the choices you "
+        f"make on our services, to measure traffic and to show you offers that suit you, "
+        f"and partners may combine this with other information they hold, purpose {i}.</p>"
+        for i in range(8))
+    page = ("<html><body><main><article><h1>Crane stays</h1>"
+            f"<p>{SENTENCES[0]}</p><p>{SENTENCES[1]}</p></article></main>"
+            f"<div id='privacy-consent-sdk'><div class='center'>{consent}</div></div>"
+            "</body></html>")
+    text = strip(page).text
+    assert SENTENCES[0] in text and SENTENCES[1] in text
+    assert "remember the choices" not in text

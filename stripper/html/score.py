@@ -49,6 +49,9 @@ _COMMAS = regex.compile(r"[,，、،;；]")
 NAME_CHECKED = frozenset({Category.NAVIGATION, Category.SHARE, Category.BYLINE,
                           Category.TIMESTAMP, Category.ADS, Category.LOGIN,
                           Category.BREADCRUMB})
+# Chrome whose names are never a generic layout word (unlike widget, side, meta, post…):
+NEVER_ARTICLE = frozenset({Category.COOKIE, Category.COMMENTS, Category.NEWSLETTER,
+                           Category.LOGIN, Category.FOOTER})
 PROSE_CHROME = frozenset({Category.COMMENTS, Category.RELATED_LIST})  # prose, not wrappers
 PROSE_CHARS = 80  # a paragraph this long that ends like a sentence is prose
 PROSE_LINK_DENSITY = 0.2
@@ -112,7 +115,10 @@ def find_container(
         final[cid] = (score + TAG_BONUS.get(c.tag, 0)) * (1.0 - density) * factor
     if not final:
         return set()
-    best = max(final, key=final.__getitem__)
+    chrome = _under_chrome(blocks, containers)
+    clean = {cid: v for cid, v in final.items() if not chrome[cid]}
+    pool = clean if clean and max(clean.values()) >= MIN_CANDIDATE_SCORE else final
+    best = max(pool, key=pool.__getitem__)
     if len(confirmed) >= MIN_CONFIRMED:
         best = _common_ancestor([blocks[i].anc for i in sorted(confirmed)], containers, best)
     elif final[best] < MIN_CANDIDATE_SCORE:
@@ -127,6 +133,29 @@ def find_container(
             # thread beside the article is no part of it, however well it scores)
             chosen.add(cid)
     return chosen
+
+
+def _under_chrome(blocks: list[HtmlBlock], containers: list[Container]) -> list[bool]:
+    """For each container, whether it is or sits in a container of chrome that is never
+    an article (a consent dialog, a comment thread, a footer; `NEVER_ARTICLE`): the
+    article is looked for outside such containers first, however much prose they hold.
+    A chrome-named wrapper of the headline or of an `<article>`/`<main>` element
+    (`dialog-off-canvas-main-canvas`) does not count."""
+    wraps = [False] * len(containers)
+    for b in blocks:
+        if b.level == 1 and b.anc:
+            wraps[b.anc[-1]] = True
+    for cid in range(len(containers) - 1, -1, -1):
+        c = containers[cid]
+        if c.tag in ("article", "main"):
+            wraps[cid] = True
+        if wraps[cid] and c.parent >= 0:
+            wraps[c.parent] = True
+    under = [False] * len(containers)
+    for cid, c in enumerate(containers):
+        own = c.category in NEVER_ARTICLE and not wraps[cid]
+        under[cid] = own or (c.parent >= 0 and under[c.parent])
+    return under
 
 
 def _common_ancestor(ancs: list[tuple[int, ...]], containers: list[Container], default: int) -> int:
