@@ -52,7 +52,6 @@ NAME_CHECKED = frozenset({Category.NAVIGATION, Category.SHARE, Category.BYLINE,
 # Chrome whose names are never a generic layout word (unlike widget, side, meta, post…):
 NEVER_ARTICLE = frozenset({Category.COOKIE, Category.COMMENTS, Category.NEWSLETTER,
                            Category.LOGIN, Category.FOOTER})
-PROSE_CHROME = frozenset({Category.COMMENTS, Category.RELATED_LIST})  # prose, not wrappers
 PROSE_CHARS = 80  # a paragraph this long that ends like a sentence is prose
 PROSE_LINK_DENSITY = 0.2
 MIN_PROSE_PARAGRAPHS = 2
@@ -135,12 +134,10 @@ def find_container(
     return chosen
 
 
-def _under_chrome(blocks: list[HtmlBlock], containers: list[Container]) -> list[bool]:
-    """For each container, whether it is or sits in a container of chrome that is never
-    an article (a consent dialog, a comment thread, a footer; `NEVER_ARTICLE`): the
-    article is looked for outside such containers first, however much prose they hold.
-    A chrome-named wrapper of the headline or of an `<article>`/`<main>` element
-    (`dialog-off-canvas-main-canvas`) does not count."""
+def _wrappers(blocks: list[HtmlBlock], containers: list[Container]) -> list[bool]:
+    """For each container, whether it holds the page's headline (an `<h1>`) or an
+    `<article>`/`<main>` element: a wrapper of the page, whatever its name says
+    (`dialog-off-canvas-main-canvas`, `has-sidebar`)."""
     wraps = [False] * len(containers)
     for b in blocks:
         if b.level == 1 and b.anc:
@@ -151,6 +148,15 @@ def _under_chrome(blocks: list[HtmlBlock], containers: list[Container]) -> list[
             wraps[cid] = True
         if wraps[cid] and c.parent >= 0:
             wraps[c.parent] = True
+    return wraps
+
+
+def _under_chrome(blocks: list[HtmlBlock], containers: list[Container]) -> list[bool]:
+    """For each container, whether it is or sits in a container of chrome that is never
+    an article (a consent dialog, a comment thread, a footer; `NEVER_ARTICLE`) and wraps
+    nothing of the page's (`_wrappers`): the article is looked for outside such
+    containers first, however much prose they hold."""
+    wraps = _wrappers(blocks, containers)
     under = [False] * len(containers)
     for cid, c in enumerate(containers):
         own = c.category in NEVER_ARTICLE and not wraps[cid]
@@ -286,17 +292,19 @@ def prelabel(
     exempt = chosen | ancestors_of(chosen, containers)
     exempt |= misnamed(blocks, containers, totals[0], chosen)
     if chosen:
-        # A "chrome" element holding most of the article is a wrapper, not chrome
-        # (`paywall-container`, `has-sidebar` or `dialog-canvas` on a wrapper of
-        # everything); but outside the article a long comment thread is no wrapper.
+        # A "chrome" element holding as much text as half the article is a wrapper, not
+        # chrome, when it is inside the article (`paywall-container`) or wraps the
+        # page's headline or <article> (`has-sidebar`, `dialog-off-canvas-main-canvas`);
+        # a long comment thread or consent dialog beside the article is no wrapper.
         chars = totals[0]
         article = sum(chars[c] for c in chosen)
         inside = [False] * len(containers)
         for cid, c in enumerate(containers):
             inside[cid] = cid in chosen or (c.parent >= 0 and inside[c.parent])
+        wraps = _wrappers(blocks, containers)
         exempt |= {cid for cid, c in enumerate(containers)
                    if c.category is not None and chars[cid] >= WRAPPER_SHARE * article
-                   and (inside[cid] or c.category not in PROSE_CHROME)}
+                   and (inside[cid] or wraps[cid])}
     out = {}
     chrome = _innermost_chrome(containers, exempt)
     in_chrome: dict[int, Label] = {}  # by chrome container id
