@@ -310,3 +310,17 @@ def test_short_article_wins_over_a_longer_consent_dialog():
     text = strip(page).text
     assert SENTENCES[0] in text and SENTENCES[1] in text
     assert "remember the choices" not in text
+
+
+def test_the_next_story_of_an_endless_page_is_not_the_article():
+    story = ("<article><div class='header'><h1>{h}</h1></div><div class='body'>{p}</div>"
+             "</article>")
+    first = story.format(h="Crane stays on the quay", p=PROSE)
+    nxt = story.format(h="Ferry cuts evening crossings", p="".join(
+        f"<p>The island ferry will stop running after seven in the evening, item {i}, "
+        "the operator said, and late commuters will have to take the last bus.</p>"
+        for i in range(6)))
+    page = f"<html><body><main>{first}<div class='next'>{nxt}</div></main></body></html>"
+    text = strip(page).text
+    assert SENTENCES[0] in text and SENTENCES[-1] in text
+    assert "island ferry" not in text

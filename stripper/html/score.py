@@ -123,6 +123,9 @@ def find_container(
     elif final[best] < MIN_CANDIDATE_SCORE:
         return set()
     best = _widen(best, blocks, containers)
+    story = _first_story(best, blocks, containers, final)
+    if story != best:
+        return {story}  # (the next stories are its siblings: none joins it)
     chosen = {best}
     parent = containers[best].parent
     threshold = max(MIN_SIBLING_SCORE, final.get(best, 0.0) * SIBLING_SHARE)
@@ -134,17 +137,55 @@ def find_container(
     return chosen
 
 
-def _wrappers(blocks: list[HtmlBlock], containers: list[Container]) -> list[bool]:
-    """For each container, whether it holds the page's headline (an `<h1>`) or an
-    `<article>`/`<main>` element: a wrapper of the page, whatever its name says
-    (`dialog-off-canvas-main-canvas`, `has-sidebar`)."""
-    wraps = [False] * len(containers)
+def _first_story(best: int, blocks: list[HtmlBlock], containers: list[Container],
+                 final: dict[int, float]) -> int:
+    """Pages that load the next story below the first (infinite scroll) put each in an
+    `<article>` with its own `<h1>`: when the chosen container holds two or more such
+    stories with text of their own, the page's story is the first of them, and the
+    others are marked as other stories (their containers' category is set)."""
+    stories: dict[int, int] = {}  # <article> container id → its first <h1> block's index
     for b in blocks:
-        if b.level == 1 and b.anc:
-            wraps[b.anc[-1]] = True
+        if b.level != 1 or best not in b.anc:
+            continue
+        story = next((a for a in reversed(b.anc) if containers[a].tag == "article"), None)
+        if story is not None and story != best and best in _chain(story, containers):
+            stories.setdefault(story, b.index)
+    scored = [cid for cid in stories if any(c in final and final[c] >= MIN_CANDIDATE_SCORE
+                                            for c in _inside(cid, blocks))]
+    if len(scored) < 2:
+        return best
+    first = min(scored, key=stories.__getitem__)
+    for cid in scored:
+        if cid != first:  # the next stories are chrome of this page: other stories
+            containers[cid].category = Category.RELATED_LIST
+    return first
+
+
+def _chain(cid: int, containers: list[Container]) -> list[int]:
+    out = []
+    while cid >= 0:
+        out.append(cid)
+        cid = containers[cid].parent
+    return out
+
+
+def _inside(cid: int, blocks: list[HtmlBlock]) -> set[int]:
+    """Ids of the containers within `cid` that hold a block."""
+    return {a for b in blocks if cid in b.anc for a in b.anc[b.anc.index(cid):]}
+
+
+def _wrappers(blocks: list[HtmlBlock], containers: list[Container]) -> list[bool]:
+    """For each container, whether it holds the page's headline (its first `<h1>`) or
+    its `<main>` element: a wrapper of the page, whatever its name says
+    (`dialog-off-canvas-main-canvas`, `has-sidebar`). (An `<article>` is no sign: teaser
+    cards are `<article>`s too, and so are the next stories of an endless page.)"""
+    wraps = [False] * len(containers)
+    first = next((b for b in blocks if b.level == 1 and b.anc), None)
+    if first is not None:
+        wraps[first.anc[-1]] = True
     for cid in range(len(containers) - 1, -1, -1):
         c = containers[cid]
-        if c.tag in ("article", "main"):
+        if c.tag == "main":
             wraps[cid] = True
         if wraps[cid] and c.parent >= 0:
             wraps[c.parent] = True
@@ -294,7 +335,7 @@ def prelabel(
     if chosen:
         # A "chrome" element holding as much text as half the article is a wrapper, not
         # chrome, when it is inside the article (`paywall-container`) or wraps the
-        # page's headline or <article> (`has-sidebar`, `dialog-off-canvas-main-canvas`);
+        # page's headline or <main> (`has-sidebar`, `dialog-off-canvas-main-canvas`);
         # a long comment thread or consent dialog beside the article is no wrapper.
         chars = totals[0]
         article = sum(chars[c] for c in chosen)
