@@ -324,3 +324,28 @@ def test_the_next_story_of_an_endless_page_is_not_the_article():
     text = strip(page).text
     assert SENTENCES[0] in text and SENTENCES[-1] in text
     assert "island ferry" not in text
+
+
+def test_standfirst_between_headline_and_body_is_kept():
+    page = ("<html><body><header><nav><a href='/'>Home</a> <a href='/n'>News</a></nav></header>"
+            "<h1>Crane stays on the quay</h1>"
+            "<p>The harbour committee decided on Thursday that the old crane will stay where "
+            "it is, ending a quarrel that had divided the town for two years.</p>"
+            "<div class='byline'>By Ana López</div><div class='dateline'>3 March 2024</div>"
+            "<div class='share'><a href='/s1'>Share</a> <a href='/s2'>Post</a></div>"
+            "<figure><img src='c.jpg'><figcaption>The crane at dusk, seen from the ferry "
+            "landing across the harbour basin.</figcaption></figure><div class='ad'>Advert"
+            "</div><p>Photo: Town archive</p><p>Listen to this story</p>"
+            f"<div class='story'>{PROSE}</div>"
+            "<div class='related'><h2>More news</h2><ul><li><a href='/x'>Ferry cuts"
+            "</a></li></ul></div></body></html>")
+    text = strip(page).text
+    assert text.startswith("The harbour committee decided on Thursday")
+    assert SENTENCES[0] in text and "By Ana López" not in text
+
+
+def test_a_short_kicker_under_the_headline_is_no_standfirst():
+    page = ("<html><body><h1>Crane stays on the quay</h1><p>Town news, in brief</p>"
+            f"<div class='byline'>By Ana López</div><div class='story'>{PROSE}</div>"
+            "</body></html>")
+    assert "Town news" not in strip(page).text

@@ -19,7 +19,7 @@ from lxml import etree
 
 from stripper.features import measure, tokens
 from stripper.html.parse import PageTooLarge, parse
-from stripper.html.repair import keep_structure
+from stripper.html.repair import keep_standfirst, keep_structure
 from stripper.html.score import (
     body_matches,
     find_container,
@@ -105,6 +105,7 @@ class HtmlFrontEnd(BaseFrontEnd):
         if state.chosen and any(b.kept for b in blocks):
             _keep_container_text(blocks, labels, state.chosen)
             keep_structure(blocks, labels)  # code, tables, lists, headings between them
+            keep_standfirst(blocks, labels)
             _keep_lead(blocks, state.known, stopwords)
         if not any(b.kept for b in blocks) and state.chosen and _is_article_page(
                 state.info, state.root):

@@ -53,3 +53,43 @@ def keep_structure(blocks: list[HtmlBlock], labels: list[Label]) -> int:
             h.decide(Verdict.KEPT, Category.CONTENT, "heading in the article's container")
             kept += 1
     return kept
+
+
+LEAD_WORDS = 10  # a standfirst is a sentence or two
+LEAD_LINK_DENSITY = 0.2
+MAX_LEADS = 2
+CJK_CHARS_A_WORD = 4
+MAX_LEAD_GAP = 12  # blocks between the headline and the article's first kept block
+_NOT_LEAD = frozenset({Category.TIMESTAMP, Category.BYLINE, Category.RELATED_LIST,
+                       Category.NAVIGATION, Category.BREADCRUMB})
+
+
+def keep_standfirst(blocks: list[HtmlBlock], labels: list[Label]) -> int:
+    """The standfirst between the headline (`<h1>`) and the article's first kept block:
+    a sentence or two of prose that the run-based selection left out because the
+    byline, the date or the picture stand between it and the body. Blocks removed by
+    a rule or a chrome container stay removed. Returns how many blocks were kept."""
+    first = next((b.index for b in blocks if b.kept), None)
+    if first is None:
+        return 0
+    top = max((b.index for b in blocks[:first] if b.level == 1), default=None)
+    if top is None or first - top > MAX_LEAD_GAP:
+        return 0
+    leads = []
+    for b in blocks[top + 1:first]:
+        label = labels[b.index]
+        if (label.hard or label.rule is not None or b.category in _NOT_LEAD
+                or b.kind not in ("paragraph", "heading") or b.level == 1
+                or b.link_density >= LEAD_LINK_DENSITY):
+            continue
+        f = b.features
+        need = LEAD_WORDS * (CJK_CHARS_A_WORD if f.cjk else 1)  # (CJK words are characters)
+        if b.kind == "heading":  # a subheading reads as a standfirst only when long
+            need *= 2
+        if f.words >= need and (f.terminal_punct or f.words >= 2 * need):
+            leads.append(b)
+    if not 1 <= len(leads) <= MAX_LEADS:
+        return 0
+    for b in leads:
+        b.decide(Verdict.KEPT, Category.CONTENT, "the article's standfirst, under its headline")
+    return len(leads)
