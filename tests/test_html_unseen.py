@@ -349,3 +349,22 @@ def test_a_short_kicker_under_the_headline_is_no_standfirst():
             f"<div class='byline'>By Ana López</div><div class='story'>{PROSE}</div>"
             "</body></html>")
     assert "Town news" not in strip(page).text
+
+
+def test_document_fields_named_as_trafilatura_names_them():
+    from stripper.metadata.html import as_document
+    page = ('<html lang="en"><head><link rel="canonical" href="https://example.org/crane">'
+            '<meta property="og:site_name" content="Harbour Gazette">'
+            '<meta name="description" content="The crane stays.">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            '"Crane stays on the quay", "datePublished": "2024-03-03T10:00:00Z", '
+            '"dateModified": "2024-03-04T09:00:00Z", "author": [{"name": "Ana López"}, '
+            '{"name": "Ben Ode"}]}</script></head>'
+            f"<body><article>{PROSE}</article></body></html>")
+    doc = as_document(strip(page).metadata)
+    assert doc["title"] == "Crane stays on the quay"
+    assert doc["author"] == "Ana López; Ben Ode" and doc["authors"] == ["Ana López", "Ben Ode"]
+    assert doc["date"] == "2024-03-03T10:00:00Z" and doc["date_modified"].startswith("2024-03-04")
+    assert doc["sitename"] == "Harbour Gazette" and doc["hostname"] == "example.org"
+    assert doc["url"] == "https://example.org/crane" and doc["language"] == "en"
+    assert doc["description"] == "The crane stays."

@@ -238,3 +238,29 @@ def _visible_date(blocks: list[Block], language: str | None) -> DateInfo | None:
                 block.category, block.reason = Category.TIMESTAMP, "date of this article"
             return found
     return None
+
+
+def as_document(metadata: HtmlMetadata) -> dict:
+    """The metadata under the field names of trafilatura's `Document` (title, author,
+    date, sitename, language, url, hostname, description, image, tags), for callers
+    moving from it; `author` is the `authors` list joined by "; " as trafilatura joins
+    it, `authors` the list itself, `date_modified` the updated date."""
+    url = metadata.url
+    try:
+        hostname = urlsplit(url).hostname if url else None
+    except ValueError:
+        hostname = None
+    return {
+        "title": metadata.title,
+        "author": "; ".join(metadata.authors) or None,
+        "authors": list(metadata.authors),
+        "date": metadata.published.iso if metadata.published else None,
+        "date_modified": metadata.updated.iso if metadata.updated else None,
+        "sitename": metadata.site_name,
+        "language": metadata.language,
+        "url": url,
+        "hostname": hostname,
+        "description": metadata.description,
+        "image": metadata.image,
+        "tags": list(metadata.tags),
+    }
