@@ -182,13 +182,12 @@ def _wrappers(blocks: list[HtmlBlock], containers: list[Container]) -> list[bool
     wraps = [False] * len(containers)
     first = next((b for b in blocks if b.level == 1 and b.anc), None)
     if first is not None:
-        wraps[first.anc[-1]] = True
-    for cid in range(len(containers) - 1, -1, -1):
-        c = containers[cid]
-        if c.tag == "main":
+        for cid in first.anc:  # the headline's block-level ancestors, itself included
             wraps[cid] = True
-        if wraps[cid] and c.parent >= 0:
-            wraps[c.parent] = True
+    for cid in [cid for cid, c in enumerate(containers) if c.tag == "main"]:
+        while cid >= 0 and not wraps[cid]:
+            wraps[cid] = True
+            cid = containers[cid].parent
     return wraps
 
 
@@ -197,8 +196,10 @@ def _under_chrome(blocks: list[HtmlBlock], containers: list[Container]) -> list[
     an article (a consent dialog, a comment thread, a footer; `NEVER_ARTICLE`) and wraps
     nothing of the page's (`_wrappers`): the article is looked for outside such
     containers first, however much prose they hold."""
-    wraps = _wrappers(blocks, containers)
     under = [False] * len(containers)
+    if not any(c.category in NEVER_ARTICLE for c in containers):
+        return under
+    wraps = _wrappers(blocks, containers)
     for cid, c in enumerate(containers):
         own = c.category in NEVER_ARTICLE and not wraps[cid]
         under[cid] = own or (c.parent >= 0 and under[c.parent])
