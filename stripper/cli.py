@@ -18,6 +18,7 @@ from stripper.cli_common import (
     read_input,
 )
 from stripper.cli_diff import diff
+from stripper.cli_learn import learn
 from stripper.cli_rules import prepare_rules
 from stripper.cli_rules import rules as rules_group
 from stripper.emit import FORMATS, render
@@ -83,7 +84,7 @@ def clean(files, output, fmt, links, kind, url, language, rule_files, disabled) 
 
 
 # Subcommands live in their own modules (cli_<name>.py); they are registered here.
-for command in (batch, diff, rules_group):
+for command in (batch, diff, learn, rules_group):
     cli.add_command(command)
 
 

@@ -10,6 +10,7 @@ from rich.console import Console
 import stripper
 from stripper.batch import BatchError, Config, default_jobs, run
 from stripper.cli_common import language_and_rule_options
+from stripper.cli_learn import batch_learning, learned_rules
 from stripper.rules import RuleError
 
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2,
@@ -63,8 +64,9 @@ class _Size(click.ParamType):
 @click.option("--force", is_flag=True, help="Redo every page, even when its output is up to date.")
 @language_and_rule_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress display and no final report.")
+@batch_learning
 def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_size, force,
-          kind, language, rule_files, disabled, quiet) -> None:
+          kind, language, rule_files, disabled, quiet, **learning) -> None:
     """Clean every page dump under SRC (or listed by --files-from) into OUT.
 
     \b
@@ -94,6 +96,7 @@ def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_
                  force=force, kind=kind, rule_files=rule_files, disabled=disabled,
                  language=language, quiet=quiet,
                  stdin=sys.stdin if files_from == "-" else None)
+    cfg.rule_files = learned_rules(cfg, **learning)  # --learn: learn first, into OUT
     try:
         tally, _summary = run(cfg, Console(stderr=True))
     except BatchError as exc:
