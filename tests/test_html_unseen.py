@@ -368,3 +368,27 @@ def test_document_fields_named_as_trafilatura_names_them():
     assert doc["sitename"] == "Harbour Gazette" and doc["hostname"] == "example.org"
     assert doc["url"] == "https://example.org/crane" and doc["language"] == "en"
     assert doc["description"] == "The crane stays."
+
+
+def test_comments_without_comment_names_after_a_comment_count_are_removed():
+    replies = "".join(
+        f"<li><div class='who'>reader{i}</div><div class='txt'><p>I walked past the crane "
+        f"again this morning, number {i}, and I still think the council is wasting money "
+        "that the harbour school badly needs for its leaking roof.</p></div></li>"
+        for i in range(4))
+    page = (f"<html><body><article><h1>Crane stays on the quay</h1>{PROSE}</article>"
+            f"<section><p>4 Kommentare</p><ul>{replies}</ul></section></body></html>")
+    text = strip(page).text
+    assert SENTENCES[-1] in text
+    assert "I walked past the crane" not in text
+
+
+def test_a_forum_thread_keeps_its_posts():
+    posts = "".join(
+        f"<div class='post'><div class='who'>member{i}</div><p>Has anyone tried the new "
+        f"ferry timetable, question {i}? The evening boats are gone and I cannot find out "
+        "whether the Friday crossing will come back before the new year.</p></div>"
+        for i in range(4))
+    page = (f"<html><body><main><h1>Ferry timetable thread</h1><div class='thread'>{posts}"
+            "</div></main></body></html>")
+    assert strip(page).text.count("Has anyone tried the new ferry timetable") == 4

@@ -19,7 +19,7 @@ from lxml import etree
 
 from stripper.features import measure, tokens
 from stripper.html.parse import PageTooLarge, parse
-from stripper.html.repair import keep_standfirst, keep_structure
+from stripper.html.repair import drop_after_comments, keep_standfirst, keep_structure
 from stripper.html.score import (
     body_matches,
     find_container,
@@ -106,6 +106,7 @@ class HtmlFrontEnd(BaseFrontEnd):
             _keep_container_text(blocks, labels, state.chosen)
             keep_structure(blocks, labels)  # code, tables, lists, headings between them
             keep_standfirst(blocks, labels)
+            drop_after_comments(blocks, labels)
             _keep_lead(blocks, state.known, stopwords)
         if not any(b.kept for b in blocks) and state.chosen and _is_article_page(
                 state.info, state.root):

@@ -93,3 +93,34 @@ def keep_standfirst(blocks: list[HtmlBlock], labels: list[Label]) -> int:
     for b in leads:
         b.decide(Verdict.KEPT, Category.CONTENT, "the article's standfirst, under its headline")
     return len(leads)
+
+
+_COMMENT_MARKS = frozenset({Category.COMMENTS, Category.COMMENT_FORM})
+
+
+def drop_after_comments(blocks: list[HtmlBlock], labels: list[Label]) -> int:
+    """Readers' comments below an article are prose too, so the selection may take them
+    in. Once a comment section has begun after the article's container — a comment
+    count or form prompt a rule knows ("3 comments", "Leave a reply"), or a container
+    named for comments — kept blocks outside the container are comments: removed.
+    A thread whose posts are the page's content is its container: left alone.
+    Returns how many blocks were removed."""
+    inside = [b.index for b in blocks if b.in_article and b.kept]
+    if not inside:
+        return 0
+    start = None
+    for b in blocks[inside[-1] + 1:]:
+        label = labels[b.index]
+        if b.kept or b.in_article or label.category not in _COMMENT_MARKS:
+            continue
+        if label.rule is not None or (label.hard and label.category is Category.COMMENTS):
+            start = b.index
+            break
+    if start is None:
+        return 0
+    removed = 0
+    for b in blocks[start + 1:]:
+        if b.kept and not b.in_article:
+            b.decide(Verdict.REMOVED, Category.COMMENTS, "after the start of the comments")
+            removed += 1
+    return removed
