@@ -392,3 +392,18 @@ def test_a_forum_thread_keeps_its_posts():
     page = (f"<html><body><main><h1>Ferry timetable thread</h1><div class='thread'>{posts}"
             "</div></main></body></html>")
     assert strip(page).text.count("Has anyone tried the new ferry timetable") == 4
+
+
+def test_parts_of_a_misnamed_article_grid_are_kept_however_many():
+    sections = "".join(
+        f"<div class='sidebar-grid__content'><p>{SENTENCES[i % 5]} Part {i}.</p>"
+        f"<p>{SENTENCES[(i + 1) % 5]} Still part {i}.</p></div>"
+        f"<aside class='ad'><p>Advertisement</p></aside>" for i in range(7))
+    page = ("<html><body><main><article><h1>Crane stays</h1><div class='sidebar-grid'>"
+            f"<div class='sidebar-grid__container'>{sections}</div></div></article></main>"
+            "<div class='sidebar'><ul><li><a href='/1'>Other story</a></li></ul></div>"
+            "</body></html>")
+    text = strip(page).text
+    for i in range(7):
+        assert f"Still part {i}." in text
+    assert "Other story" not in text

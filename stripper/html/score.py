@@ -281,11 +281,14 @@ def mark_article(blocks: list[HtmlBlock], containers: list[Container], chosen: s
 
 def _innermost_chrome(containers: list[Container], exempt: set[int]) -> list[int]:
     """For each container, the id of the innermost chrome container at or above it
-    (-1 for none), skipping the article's own ones and wrappers of it (`exempt`)."""
+    (-1 for none), skipping the article's own ones, wrappers of it and misnamed ones
+    (`exempt`)."""
     found = [-1] * len(containers)
     for cid, c in enumerate(containers):
-        if c.category is not None and c.tag not in ("body", "html") and cid not in exempt:
-            found[cid] = cid
+        if c.category is not None and c.tag not in ("body", "html"):
+            # an exempt chrome-named one (a wrapper, a misnamed part of the article)
+            # shields what it holds from chrome names further out, too
+            found[cid] = -1 if cid in exempt else cid
         elif c.parent >= 0:
             found[cid] = found[c.parent]
     return found
@@ -296,7 +299,8 @@ def misnamed(blocks: list[HtmlBlock], containers: list[Container],
     """Ids of the containers that a class or id name calls chrome (of a kind that is
     never prose) but that hold the page's prose: paragraphs, few links, a fair share
     of all the page's paragraphs when inside the article's container, most of them
-    anywhere else. A name alone never removes the article."""
+    anywhere else; inside one found so, any part that holds its share of paragraphs
+    (`sidebar-grid` > `sidebar-grid__content`). A name alone never removes the article."""
     named = [cid for cid, c in enumerate(containers)
              if c.category in NAME_CHECKED and chars[cid] >= PROSE_CHARS * MIN_PROSE_PARAGRAPHS
              and c.tag not in hints.TAG_CATEGORY
@@ -320,9 +324,20 @@ def misnamed(blocks: list[HtmlBlock], containers: list[Container],
     inside = [False] * len(containers)
     for cid, c in enumerate(containers):
         inside[cid] = cid in chosen or (c.parent >= 0 and inside[c.parent])
-    return {cid for cid in named
-            if count[cid] >= MIN_PROSE_PARAGRAPHS and prose[cid] >= MIN_PROSE_SHARE * chars[cid]
-            and prose[cid] >= (MIN_PAGE_PROSE_SHARE if inside[cid] else MAJOR_PROSE_SHARE) * total}
+    found: set[int] = set()
+    within = [False] * len(containers)  # inside a misnamed container already found
+    for cid in named:  # (parents before children)
+        c = containers[cid]
+        up = c.parent
+        while up >= 0 and not within[up] and up not in found:
+            up = containers[up].parent
+        nested = up >= 0
+        share = 0.0 if nested else MIN_PAGE_PROSE_SHARE if inside[cid] else MAJOR_PROSE_SHARE
+        if (count[cid] >= MIN_PROSE_PARAGRAPHS and prose[cid] >= MIN_PROSE_SHARE * chars[cid]
+                and prose[cid] >= share * total):
+            found.add(cid)
+            within[cid] = True
+    return found
 
 
 def prelabel(
