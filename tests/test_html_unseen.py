@@ -407,3 +407,26 @@ def test_parts_of_a_misnamed_article_grid_are_kept_however_many():
     for i in range(7):
         assert f"Still part {i}." in text
     assert "Other story" not in text
+
+
+# --- the page-structure view -------------------------------------------------------------
+
+def test_structure_view_shows_the_article_container_and_what_removed_the_rest():
+    from rich.console import Console
+
+    from stripper.diff import structure_table, structure_tree
+    menu = "".join(f"<li><a href='/{i}'>Section {i} of the harbour site</a></li>"
+                   for i in range(12))
+    page = (f"<html><body><nav><ul>{menu}</ul></nav><main><article><h1>Crane</h1>{PROSE}"
+            "</article></main></body></html>")
+    result = strip(page)
+    tree = structure_tree(result)
+    body = tree.children["html"].children["body"]
+    assert body.children["nav"].kept == 0 and body.children["nav"].removed > 0
+    assert body.children["main"].kept == len("\n".join(SENTENCES)) - len(SENTENCES) + 1
+    console = Console(width=120, record=True)
+    console.print(structure_table(result))
+    out = console.export_text()
+    assert "main/article" in out and "article" in out.split("main/article")[1].splitlines()[0]
+    nav_row = next(line for line in out.splitlines() if "nav/ul" in line)
+    assert "navigation · in <nav>" in nav_row and " 0 " in nav_row
