@@ -430,3 +430,9 @@ def test_structure_view_shows_the_article_container_and_what_removed_the_rest():
     assert "main/article" in out and "article" in out.split("main/article")[1].splitlines()[0]
     nav_row = next(line for line in out.splitlines() if "nav/ul" in line)
     assert "navigation · in <nav>" in nav_row and " 0 " in nav_row
+
+
+def test_streaming_chunk_holding_its_own_placeholder_stays_put():
+    page = (f"<html><body><div hidden id='S:1'><template id='B:1'></template>{PROSE}</div>"
+            "</body></html>")
+    assert SENTENCES[0] in strip(page).text

@@ -94,8 +94,8 @@ def _move_to_placeholder(root: etree._Element, chunk: etree._Element) -> None:
     for template in root.iter("template"):
         if template.get("id") == name:
             parent = template.getparent()
-            if parent is None:
-                return
+            if parent is None or any(a is chunk for a in template.iterancestors()):
+                return  # (a placeholder inside its own chunk: left where it is)
             chunk.attrib.pop("hidden", None)
             chunk.tail = template.tail
             template.tail = None
