@@ -10,6 +10,7 @@ import sys
 import click
 
 import stripper
+from stripper.cli_archive import RECORD_HELP, is_archive_input, strip_archive_record
 from stripper.cli_batch import batch
 from stripper.cli_common import (
     error_reason,
@@ -51,8 +52,9 @@ def cli() -> None:
 @click.option("--links", is_flag=True,
               help="With --format markdown: keep the page's hyperlinks (HTML input).")
 @click.option("--url", help="The page's address (chooses site-specific rules; kept in metadata).")
+@click.option("--record", metavar="ID", help=RECORD_HELP)
 @language_and_rule_options
-def clean(files, output, fmt, links, kind, url, language, rule_files, disabled) -> None:
+def clean(files, output, fmt, links, kind, url, record, language, rule_files, disabled) -> None:
     """Clean FILE(s) and print the article text.
 
     With no FILE, or when FILE is -, read standard input. Errors name the file and
@@ -71,9 +73,14 @@ def clean(files, output, fmt, links, kind, url, language, rule_files, disabled) 
     with sink:
         for name in files or ("-",):
             try:
-                raw = read_input(name)
-                result = stripper.strip(raw, kind=kind, url=url, rules=extra,
-                                        disable_rules=disabled, language=language)
+                if is_archive_input(name):  # a WARC/WET archive: one of its records
+                    result, _ = strip_archive_record(name, record, kind=kind, url=url,
+                                                     rules=extra, disable_rules=disabled,
+                                                     language=language)
+                else:
+                    raw = read_input(name)
+                    result = stripper.strip(raw, kind=kind, url=url, rules=extra,
+                                            disable_rules=disabled, language=language)
             except (OSError, ValueError) as exc:
                 failed += 1
                 click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)

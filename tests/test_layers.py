@@ -35,6 +35,7 @@ LAYERS: list[list[str]] = [
      "stripper.warc", "stripper.archive*", "stripper.datatrove"],
     ["stripper.batch*"],
     ["stripper.cli_common"],
+    ["stripper.cli_archive"],
     ["stripper.cli_batch", "stripper.cli_diff", "stripper.cli_rules", "stripper.cli_learn"],
     ["stripper.cli"],
 ]
