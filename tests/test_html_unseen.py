@@ -436,3 +436,21 @@ def test_streaming_chunk_holding_its_own_placeholder_stays_put():
     page = (f"<html><body><div hidden id='S:1'><template id='B:1'></template>{PROSE}</div>"
             "</body></html>")
     assert SENTENCES[0] in strip(page).text
+
+
+def test_a_contents_page_of_short_lines_is_the_pages_content():
+    entries = "".join(f"<p>Chapter {i}: the harbour in the year {1900 + i * 7}</p>"
+                      f"<p>Author number {i}</p>" for i in range(14))
+    page = ("<html><body><nav><a href='/'>Home</a> <a href='/issues'>Issues</a></nav>"
+            f"<div class='issue-contents'><h2>Quarterly, issue 4</h2>{entries}</div>"
+            "<footer><a href='/about'>About</a></footer></body></html>")
+    text = strip(page).text
+    assert "Chapter 0: the harbour" in text and "Chapter 13: the harbour" in text
+    assert "About" not in text
+
+
+def test_a_listing_of_linked_headlines_is_still_no_article():
+    cards = "".join(f"<div class='card'><h3><a href='/s/{i}'>Story {i} about the harbour "
+                    f"and its old crane</a></h3><p>Teaser {i}.</p></div>" for i in range(14))
+    page = f"<html><body><div class='listing'>{cards}</div></body></html>"
+    assert strip(page).text == ""

@@ -124,3 +124,24 @@ def drop_after_comments(blocks: list[HtmlBlock], labels: list[Label]) -> int:
             b.decide(Verdict.REMOVED, Category.COMMENTS, "after the start of the comments")
             removed += 1
     return removed
+
+
+PAGE_MIN_CHARS = 300  # the article's container must hold this much text …
+PAGE_TEXT_SHARE = 0.6  # … and this share of the page's text outside links …
+PAGE_LINK_SHARE = 0.1  # … with no more of its own in links
+
+
+def holds_the_page(blocks: list[HtmlBlock]) -> bool:
+    """The article's container holds most of the page's own text, with almost no links:
+    a list of contents, a poem, a product sheet — lines too short for the selection to
+    call any of them an article's paragraph, but the page's content all the same."""
+    chars = links = own = total = 0
+    for b in blocks:
+        size = len(b.text)
+        total += size - b.link_chars
+        if b.in_article:
+            chars += size
+            links += b.link_chars
+            own += size - b.link_chars
+    return (chars >= PAGE_MIN_CHARS and links <= PAGE_LINK_SHARE * chars
+            and own >= PAGE_TEXT_SHARE * total)
