@@ -13,8 +13,6 @@ pytest.importorskip("datatrove")
 pytest.importorskip("warcio")
 
 from datatrove.data import Document  # noqa: E402
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
 
 from stripper.datatrove import DEFAULT_TIMEOUT, StripperExtractor  # noqa: E402
 from tests.archive_pages import ARTICLES, write_warc, write_wet  # noqa: E402
@@ -22,14 +20,6 @@ from tests.archive_pages import ARTICLES, write_warc, write_wet  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 DEV_SETS = ("tf-dev-html", "fd-dev-html", "mh-dev-html")
 DEV_SAMPLE = 12  # the largest pages of each set, unless STRIPPER_DEV_ALL=1
-
-
-def _warc_reader(folder: str, glob: str):
-    pytest.importorskip("cchardet")
-    pytest.importorskip("magic")
-    from datatrove.pipeline.readers import WarcReader
-
-    return WarcReader(folder, glob_pattern=glob)
 
 
 def _read_output(folder: Path) -> list[dict]:
@@ -62,16 +52,47 @@ def _count(stats: dict, key: str) -> int:
     return value["total"] if isinstance(value, dict) else value
 
 
-def test_local_executor_two_tasks_cleans_and_describes(tmp_path):
-    crawl = _crawl(tmp_path)
-    out = tmp_path / "out"
-    logs = tmp_path / "logs"
-    LocalPipelineExecutor(
-        pipeline=[_warc_reader(str(crawl), "*.gz"), StripperExtractor(),
-                  JsonlWriter(str(out))],
-        tasks=2, workers=2, logging_dir=str(logs),
+_PIPELINE = """
+import sys
+from datatrove.executor import {executor}
+from datatrove.pipeline.readers import WarcReader
+from datatrove.pipeline.writers import JsonlWriter
+from stripper.datatrove import StripperExtractor
+
+if __name__ == "__main__":  # the executors' worker processes import this file
+    crawl, out, logs = sys.argv[1:4]
+    {setup}
+    {executor}(
+        pipeline=[WarcReader(crawl, glob_pattern="*.gz"), StripperExtractor(),
+                  JsonlWriter(out)],
+        tasks=2, workers=2, logging_dir=logs,
     ).run()
-    docs = _read_output(out)
+    {teardown}
+"""
+
+
+def _run_pipeline(tmp_path: Path, executor: str, setup: str = "", teardown: str = ""
+                  ) -> tuple[list[dict], Path]:
+    """The pipeline in its own interpreter, as a user runs it (datatrove's executors
+    leave threads and processes behind in the process that ran them)."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("cchardet")
+    pytest.importorskip("magic")
+    crawl = _crawl(tmp_path)
+    out, logs = tmp_path / "out", tmp_path / "logs"
+    script = tmp_path / "pipeline.py"
+    script.write_text(_PIPELINE.format(executor=executor, setup=setup, teardown=teardown))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, str(script), str(crawl), str(out), str(logs)],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return _read_output(out), logs
+
+
+def test_local_executor_two_tasks_cleans_and_describes(tmp_path):
+    docs, logs = _run_pipeline(tmp_path, "LocalPipelineExecutor")
     by_url: dict[str, list[dict]] = {}
     for doc in docs:
         by_url.setdefault(doc["metadata"]["url"], []).append(doc)
@@ -164,21 +185,11 @@ def test_every_dev_page_fits_datatrove_default_timeout_start_up_included():
 
 def test_ray_executor(tmp_path):
     pytest.importorskip("ray")
-    import ray
-    from datatrove.executor.ray import RayPipelineExecutor
-
-    crawl = _crawl(tmp_path)
-    out = tmp_path / "out"
-    ray.init(num_cpus=2, include_dashboard=False, ignore_reinit_error=True)
-    try:
-        RayPipelineExecutor(
-            pipeline=[_warc_reader(str(crawl), "*.gz"), StripperExtractor(),
-                      JsonlWriter(str(out))],
-            tasks=2, workers=2, logging_dir=str(tmp_path / "logs"),
-        ).run()
-    finally:
-        ray.shutdown()
-    docs = _read_output(out)
+    docs, _ = _run_pipeline(
+        tmp_path, "RayPipelineExecutor",
+        setup="import ray; ray.init(num_cpus=2, include_dashboard=False)",
+        teardown="ray.shutdown()")
     langs = {d["metadata"]["url"]: d["metadata"]["language"] for d in docs}
     assert langs["https://news.example.zh/story-zh"] == "zh"
     assert langs["https://news.example.ar/story-ar"] == "ar"
+    assert langs["https://news.example.ru/story-ru"] == "ru"

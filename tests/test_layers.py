@@ -21,6 +21,7 @@ LAYERS: list[list[str]] = [
     ["stripper.profiles*", "stripper.language"],
     ["stripper.rules*"],
     ["stripper.html", "stripper.html.parse", "stripper.html.structured", "stripper.html.hints",
+     "stripper.html.reveal",
      "stripper.segment*"],
     ["stripper.features"],
     ["stripper.classify", "stripper.html.score"],

@@ -167,10 +167,10 @@ def test_batch_archive_to_folder_resumes_by_record_id(crawl, tmp_path):
 
 def test_record_timeout_is_reported(crawl, tmp_path, monkeypatch):
     _, warc, _, _ = crawl
-    monkeypatch.setenv("STRIPPER_BATCH_TEST_SLEEP", "*story-ar=30")
+    monkeypatch.setenv("STRIPPER_BATCH_TEST_SLEEP", "*story-ar=60")
     out = tmp_path / "t.jsonl"
     CliRunner().invoke(cli, ["batch", str(warc), "--jsonl", str(out), "-j", "2",
-                             "--timeout", "2", "--max-size", str(MAX), "-q"])
+                             "--timeout", "6", "--max-size", str(MAX), "-q"])
     manifest = _rows(tmp_path / "t.jsonl.manifest.jsonl")
     ar = next(m for m in manifest if m["url"] == "https://news.example.ar/story-ar")
     assert ar["status"] == "failed" and ar["reason"].startswith("timeout")
