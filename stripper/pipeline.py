@@ -20,7 +20,7 @@ from stripper.language import Stopwords, detect_language, stopwords_for
 from stripper.model import Block, Features, Label, Metadata, Result, Segmented
 from stripper.rules.book import RuleBook
 from stripper.rules.model import Rule
-from stripper.select import pick_article
+from stripper.select import page_warnings, pick_article
 
 
 class FrontEnd(Protocol):
@@ -90,10 +90,14 @@ def run(front: FrontEnd, text: str, *, encoding: str | None, url: str | None,
     front.revise(page, labels)
     pick_article(blocks, labels)
     front.repair(page, labels, stopwords)
-    _warn_if_one_rule_emptied(blocks, rules)
+    notes = page_warnings(blocks)
+    emptied = _emptied_by_one_rule(blocks, rules)
+    if emptied:
+        warnings.warn(emptied, RuntimeWarning, stacklevel=3)
+        notes.append(emptied)
     metadata = front.describe(page, language=language, url=url)
     return Result(text=clean_text(blocks), metadata=metadata, blocks=blocks, kind=front.kind,
-                  encoding=encoding)
+                  encoding=encoding, warnings=notes)
 
 
 def _kept_by_rule(blocks: list[Block], known: dict[int, Label], rules: list[Rule],
@@ -115,21 +119,21 @@ def _kept_by_rule(blocks: list[Block], known: dict[int, Label], rules: list[Rule
 PROSE_WORDS = 10  # blocks this long are the ones a page is read for
 
 
-def _warn_if_one_rule_emptied(blocks: list[Block], rules: list[Rule]) -> None:
+def _emptied_by_one_rule(blocks: list[Block], rules: list[Rule]) -> str | None:
     """A rule that matches everything (`.`, `^`) empties every page: say so, naming it,
     instead of returning nothing in silence. Such a rule decided every block of some
     length, on a page where nothing was kept."""
     if len(blocks) < 2 or any(b.kept for b in blocks):
-        return
+        return None
     prose = [b for b in blocks if b.features.words >= PROSE_WORDS]
     deciding = {b.rule for b in prose}
     if len(deciding) != 1 or None in deciding:  # (a page of menus alone: no warning)
-        return
+        return None
     rule_id = deciding.pop()
     count = sum(b.rule == rule_id for b in blocks)
     if 2 * count < len(blocks):
-        return
+        return None
     rule = next((r for r in rules if r.id == rule_id), None)
     where = f" ({rule.where})" if rule is not None and rule.where else ""
-    warnings.warn(f"rule {rule_id}{where} removed {count} of the page's {len(blocks)} "
-                  "blocks and nothing is left", RuntimeWarning, stacklevel=4)
+    return (f"rule {rule_id}{where} removed {count} of the page's {len(blocks)} blocks "
+            "and nothing is left")
