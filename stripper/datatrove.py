@@ -27,6 +27,7 @@ Needs the `datatrove` extra (`pip install 'stripper[datatrove]'`).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.extractors.base import BaseExtractor, ExtractorSandbox
@@ -56,7 +57,7 @@ class StripperExtractor(BaseExtractor):
     """
 
     name = "✂ stripper"
-    _requires_dependencies = []
+    _requires_dependencies: list[str] = []
 
     def __init__(self, timeout: float = DEFAULT_TIMEOUT, *, kind: str = "auto",
                  language: str | None = None, rules: Iterable[str] = (),
@@ -69,7 +70,8 @@ class StripperExtractor(BaseExtractor):
         self.disable_rules = tuple(disable_rules)
         self.metadata_key = metadata_key
         self.max_chars = max_chars
-        self._loaded_rules = None
+        self._book: Any = None  # the RuleBook, loaded once in the child
+        self._warned_error: bool = False
 
     def extract(self, text: str) -> str:
         """The clean text alone (datatrove's extractor interface)."""
@@ -79,10 +81,10 @@ class StripperExtractor(BaseExtractor):
         """(clean text, stripper's metadata) for one document; runs in the child."""
         import stripper
 
-        if self._loaded_rules is None:
-            self._loaded_rules = [stripper.rules.load_file(p) for p in self.rules]
-        result = stripper.strip(text, kind=kind, url=url, rules=self._loaded_rules,
-                                disable_rules=self.disable_rules, language=self.language)
+        if self._book is None:
+            self._book = stripper.RuleBook.load(self.rules, disabled=self.disable_rules)
+        result = stripper.strip(text, kind=kind, url=url, rules=self._book,
+                                language=self.language)
         return result.text, describe(result)
 
     def _in_child(self, text: str, kind: str, url: str | None) -> tuple[str, dict] | Exception:

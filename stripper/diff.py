@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.constrain import Constrain
 from rich.rule import Rule
 from rich.style import Style
@@ -336,7 +336,8 @@ def view(
     result: Result, source: str | None = None, *, full: bool = False, explain: bool = False
 ) -> Constrain:
     """Header, counts, the blocks and (with `explain`) the table of what fired."""
-    parts = [header(result, source), stats_line(result), Text(""), DiffView(result, full=full)]
+    parts: list[RenderableType] = [header(result, source), stats_line(result), Text(""),
+                                   DiffView(result, full=full)]
     if explain:
         parts += [Text(""), explain_table(result)]
     # On a very wide terminal the labels would sit far from short lines and paragraphs

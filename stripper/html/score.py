@@ -373,7 +373,8 @@ def prelabel(
                 c = containers[cid]
                 names = f"{c.element.get('class') or ''} {c.element.get('id') or ''}".split()
                 hint = f"<{c.tag}{'.' + names[0] if names else ''}>"
-                label = in_chrome[cid] = Label(Klass.BAD, c.category, f"in {hint[:40]}",
+                category = c.category or Category.BOILERPLATE  # (chrome has a category)
+                label = in_chrome[cid] = Label(Klass.BAD, category, f"in {hint[:40]}",
                                                hard=True)
             out[b.index] = label
         elif b.links and (b.link_density >= LINK_DENSITY_HARD or (

@@ -31,13 +31,13 @@ class Clusterer:
         """The cluster for a page with these distinct line hashes, and whether it is new."""
         self.pages += 1
         votes = Counter(self.index[h] for h in lines if h in self.index)
-        best = None
+        best: int | None = None
         if votes:
             cluster, shared = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
             if shared >= CLUSTER_MIN_SHARED and shared >= CLUSTER_MIN_SHARE * len(lines):
                 best = cluster
         new = best is None
-        if new:
+        if best is None:
             self.made += 1
             best = self.made
             self.born[best] = self.pages

@@ -125,8 +125,8 @@ def _width_by(lines: list[str], measure: Callable[[str], int]) -> int | None:
 def segment_text(text: str) -> tuple[list[str], list[Block]]:
     lines = split_lines(text)
     found = detect_wrap(lines)
+    blocks: list[Block] = []
     if not found:  # unwrapped: every non-blank line is a block
-        blocks = []
         for i, line in enumerate(lines):
             stripped = line.strip()
             if stripped:
@@ -134,7 +134,6 @@ def segment_text(text: str) -> tuple[list[str], list[Block]]:
                                     kind="line", source_lines=[line]))
         return lines, blocks
     width, measure = found
-    blocks: list[Block] = []
     i = 0
     while i < len(lines):
         if not lines[i].strip():
