@@ -39,7 +39,7 @@ def declared_charset(raw: bytes) -> str | None:
 def decode_html(raw: bytes | str) -> tuple[str, str | None]:
     """Return (markup, encoding name); the name is None when given a str."""
     if isinstance(raw, str):
-        return raw, None
+        return decode(raw)  # surrogates made good, NULs dropped
     known = decode_unambiguous(raw)
     if known is not None:
         return known
