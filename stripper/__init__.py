@@ -16,18 +16,14 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from stripper.classify import label_blocks
+from stripper import pipeline
 from stripper.decode import decode, sniff_kind
-from stripper.emit import clean_text
-from stripper.features import measure_blocks
+from stripper.frontends.html import HtmlFrontEnd
+from stripper.frontends.text import TextFrontEnd
 from stripper.html.decode import decode_html
-from stripper.html.frontend import extract_html
-from stripper.language import detect_language, stopwords_for
-from stripper.metadata import dates, describe
+from stripper.metadata import dates
 from stripper.model import Block, Category, DateInfo, Features, Metadata, Result, Verdict
-from stripper.rules import Rule, RuleError, RuleSet, host_of, page_url, rules_for_page
-from stripper.segment.text import segment_text
-from stripper.select import pick_article
+from stripper.rules import RuleBook, RuleError, RuleSet, book_for, page_url
 
 __version__ = "0.1.0"
 __all__ = [
@@ -37,6 +33,7 @@ __all__ = [
     "Features",
     "Metadata",
     "Result",
+    "RuleBook",
     "RuleError",
     "RuleSet",
     "Verdict",
@@ -45,6 +42,7 @@ __all__ = [
 ]
 
 KINDS = ("auto", "text", "html")
+FRONT_ENDS: dict[str, pipeline.FrontEnd] = {"text": TextFrontEnd(), "html": HtmlFrontEnd()}
 
 
 def strip(
@@ -52,7 +50,7 @@ def strip(
     *,
     kind: str = "auto",
     url: str | None = None,
-    rules: Iterable[str | Path | RuleSet] | None = None,
+    rules: RuleBook | Iterable[str | Path | RuleSet] | None = None,
     disable_rules: Iterable[str] = (),
     language: str | None = None,
 ) -> Result:
@@ -101,11 +99,9 @@ def _strip(raw, kind, url, rules, disable_rules, language) -> Result:
     if kind == "auto":
         kind = sniff_kind(text)
     url = url or page_url(text, kind)  # site rules: an HTML page's canonical link / og:url
-    active = rules_for_page(list(rules or []), disabled=set(disable_rules), url=url, text=text)
-    if kind == "html":
-        return extract_html(text, encoding=encoding, url=url, rules=active, language=language)
-    return _strip_text(text, kind=kind, encoding=encoding, url=url, rules=active,
-                       language=language)
+    book = book_for(rules, disable_rules)
+    return pipeline.run(FRONT_ENDS["html" if kind == "html" else "text"], text,
+                        encoding=encoding, url=url, book=book, language=language)
 
 
 _WARM_TEXT = (
@@ -123,25 +119,8 @@ def warm_up() -> None:
     second)."""
     with contextlib.suppress(Exception):  # warming is only an optimisation
         dates.warm_up()
-        for rule in rules_for_page([]):
+        for rule in book_for(None).rules:
             rule.scan_pattern()
         strip(_WARM_TEXT, kind="text")
         strip(f"<html><body><article><p>{_WARM_TEXT}</p></article></body></html>", kind="html")
 
-
-def _strip_text(
-    text: str, *, kind: str, encoding: str | None, url: str | None, rules: list[Rule],
-    language: str | None,
-) -> Result:
-    lines, blocks = segment_text(text)
-    language = language or detect_language([b.text for b in blocks])
-    stopwords = stopwords_for(language)
-    measure_blocks(blocks, stopwords)
-    host = host_of(url)
-    applicable = [r for r in rules if r.applies_to(language, host)]
-    labels = label_blocks(blocks, applicable, stopwords_available=stopwords.available)
-    pick_article(blocks, labels)
-    metadata = describe(blocks, language=language, url=url)
-    return Result(
-        text=clean_text(blocks), metadata=metadata, blocks=blocks, kind=kind, encoding=encoding
-    )

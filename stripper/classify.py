@@ -10,7 +10,8 @@ neighbours and picks the article region.
 from __future__ import annotations
 
 from stripper.model import Block, Category, Klass, Label
-from stripper.rules.loader import Matcher, Rule
+from stripper.rules.matcher import Matcher
+from stripper.rules.model import Rule
 
 # Lengths are in "effective words": CJK characters count as 1/CJK_CHARS_PER_WORD.
 CJK_CHARS_PER_WORD = 2.5
@@ -51,11 +52,21 @@ def _matcher(rules: list[Rule]) -> Matcher:
     return cached[1]
 
 
+def block_rules(rules: list[Rule]) -> list[Rule]:
+    """The rules that judge blocks one by one (region rules mark where an article ends)."""
+    return [r for r in rules if r.scope in ("line", "block")]
+
+
+def deciding_rules(blocks: list[Block], rules: list[Rule]) -> list[Rule | None]:
+    """For each block, the first rule (by priority) that matches it, or None."""
+    return _matcher(block_rules(rules)).first_matches(
+        [(b.text, b.features.words) for b in blocks])
+
+
 def label_blocks(
     blocks: list[Block], rules: list[Rule], *, stopwords_available: bool
 ) -> list[Label]:
-    matcher = _matcher([r for r in rules if r.scope in ("line", "block")])
-    deciding = matcher.first_matches([(b.text, b.features.words) for b in blocks])
+    deciding = deciding_rules(blocks, rules)
     scale = _stopword_scale(blocks)
     return [_label(b, rule, stopwords_available, scale)
             for b, rule in zip(blocks, deciding, strict=True)]
@@ -80,13 +91,17 @@ def _label(
     block: Block, rule: Rule | None, stopwords_available: bool, scale: float = 1.0
 ) -> Label:
     if rule is not None:
-        reason = f"rule {rule.id}"
-        if rule.action == "keep":
-            return Label(Klass.GOOD, Category.CONTENT, reason, hard=True)
-        if rule.action in ("end-article", "start-article"):
-            return Label(Klass.BAD, rule.category, reason, hard=True, marker=rule)
-        return Label(Klass.BAD, rule.category, reason, hard=True)
+        return rule_label(rule)
     return _label_by_statistics(block, stopwords_available, scale)
+
+
+def rule_label(rule: Rule) -> Label:
+    """The label a matching rule gives: hard, so context may not overturn it."""
+    reason = f"rule {rule.id}"
+    if rule.action == "keep":
+        return Label(Klass.GOOD, Category.CONTENT, reason, hard=True, rule=rule.id)
+    marker = rule if rule.action in ("end-article", "start-article") else None
+    return Label(Klass.BAD, rule.category, reason, hard=True, marker=marker, rule=rule.id)
 
 
 def _label_by_statistics(block: Block, stopwords_available: bool, scale: float) -> Label:

@@ -26,14 +26,9 @@ from rich.table import Table
 import stripper
 from stripper.rules import RuleError, RuleSet, builtin_rule_sets, user_rule_dir, user_rule_sets
 from stripper.rules.check import catastrophic, explosive_parts, probe
-from stripper.rules.loader import (
-    Matcher,
-    Rule,
-    check_rule_set,
-    host_of,
-    read_rule_text,
-    rules_for_page,
-)
+from stripper.rules.model import Rule
+from stripper.rules.schema import check_rule_set
+from stripper.rules.sources import read_rule_text
 
 _original_showwarning = warnings.showwarning
 
@@ -96,7 +91,7 @@ def _languages(rule: Rule) -> str:
 
 
 def _console() -> Console:
-    out = click.get_text_stream("stdout")
+    out = click.get_text_stream("stdout")  # type: ignore[operator]
     tty = out.isatty()
     return Console(file=out, highlight=False, width=None if tty else 160)
 
@@ -263,20 +258,24 @@ def test(rule_file, dump, url, language, kind) -> None:
         after = stripper.strip(raw, rules=[rule_set], **options)
     except (RuleError, ValueError) as exc:
         _fail(str(exc))
-    ids = {r.id for r in rule_set.rules}
+    by_id = {r.id: r for r in rule_set.rules}
     fired: Counter[str] = Counter()
     click.echo(f"{rule_file} on {dump}:")
-    for old, new, rule in zip(before.blocks, after.blocks, _deciding(after, rule_set, url),
-                              strict=False):
-        if rule is None or rule.id not in ids:
+    for old, new in zip(before.blocks, after.blocks, strict=False):
+        rule = by_id.get(new.rule or "")
+        if rule is None:  # the run's own record: which rule decided each block
             continue
         fired[rule.id] += 1
         was = "kept" if old.kept else f"removed, {old.category.value}"
-        verb = "keeps" if rule.action == "keep" else (
-            "drops" if rule.action == "drop" else rule.action)
+        if rule.action == "keep":
+            verb = "keeps" if new.kept else "keep?"
+        else:
+            verb = "drops" if rule.action == "drop" else rule.action
         first, last = new.start + 1, new.end
         where = f"{first}" if first == last else f"{first}-{last}"
-        click.echo(f"  line {where:>4}  {verb:<5} {rule.id} (was {was}):  {_short(new.text)}")
+        note = "" if new.kept or rule.action != "keep" else f" — but {new.reason}"
+        click.echo(f"  line {where:>4}  {verb:<5} {rule.id} (was {was}){note}:  "
+                   f"{_short(new.text)}")
     old_lines = _kept_lines(before)
     new_lines = _kept_lines(after)
     lost = [n for n in old_lines if n not in new_lines]
@@ -286,19 +285,10 @@ def test(rule_file, dump, url, language, kind) -> None:
         for n in numbers:
             click.echo(f"  {label} line {n}: {_short(_line_text(result, n))}")
     silent = [r.id for r in rule_set.rules if not fired[r.id]]
+    ids = by_id
     click.echo(f"{sum(fired.values())} block(s) decided by {len(fired)} of {len(ids)} rule(s); "
                f"article: {len(lost)} line(s) fewer, {len(gained)} more"
                + (f"; no match for: {', '.join(silent)}" if silent else ""))
-
-
-def _deciding(result: stripper.Result, rule_set: RuleSet, url: str | None) -> list[Rule | None]:
-    """The rule that decides each block, as classify.py chooses it."""
-    url = url or result.metadata.url
-    host = host_of(url)
-    page = "\n".join(b.text for b in result.blocks)
-    rules = [r for r in rules_for_page([rule_set], url=url, text=page)
-             if r.scope in ("line", "block") and r.applies_to(result.metadata.language, host)]
-    return Matcher(rules).first_matches([(b.text, b.features.words) for b in result.blocks])
 
 
 def _short(text: str, width: int = 70) -> str:

@@ -165,8 +165,8 @@ def _lazy_path(block: HtmlBlock) -> str | None:
     return path
 
 
-_PATH_SLOT = Block.path  # the slot of Block's `path` field
-HtmlBlock.path = property(_lazy_path, _PATH_SLOT.__set__)  # type: ignore[assignment]
+_PATH_SLOT: Any = Block.__dict__["path"]  # the slot of Block's `path` field
+setattr(HtmlBlock, "path", property(_lazy_path, _PATH_SLOT.__set__))  # noqa: B010
 
 
 @dataclass(slots=True)
@@ -192,6 +192,17 @@ class PageInfo:
     ld: dict = field(default_factory=dict)  # the article-like JSON-LD object, if any
     publisher: str | None = None  # JSON-LD publisher or WebSite name
 
+
+
+@dataclass(slots=True)
+class Segmented:
+    """What a front end hands the shared pipeline: the page's blocks, the labels it
+    already knows for some of them (an HTML page's chrome containers), and its own
+    state for its later hooks."""
+
+    blocks: list[Block]
+    known: dict[int, Label] = field(default_factory=dict)
+    state: Any = None
 
 
 @dataclass(slots=True)
@@ -252,7 +263,7 @@ class Result:
         return [b for b in self.blocks if not b.kept]
 
     def to_dict(self, *, blocks: bool = True) -> dict:
-        data = {
+        data: dict[str, Any] = {
             "text": self.text,
             "metadata": self.metadata.to_dict(),
             "kind": self.kind,

@@ -70,7 +70,7 @@ def best_segment(values: list[float], lo: int = 0, hi: int | None = None) -> tup
 def pick_article(blocks: list[Block], labels: list[Label]) -> None:
     """Decide every block's verdict, category and reason in place."""
     for block, label in zip(blocks, labels, strict=True):
-        block.decide(Verdict.REMOVED, label.category, label.reason)
+        block.decide(Verdict.REMOVED, label.category, label.reason, label.rule)
     if not blocks:
         return
     _revise_short(labels)
@@ -89,13 +89,14 @@ def pick_article(blocks: list[Block], labels: list[Label]) -> None:
     for block in blocks:
         if block.verdict is not _KEPT and block.category is Category.CONTENT:
             block.decide(Verdict.REMOVED, Category.BOILERPLATE,
-                         f"outside the article ({block.reason})")
+                         f"outside the article ({block.reason})", block.rule)
 
 
 def _mark_lists_after_markers(blocks: list[Block], labels: list[Label], after: int) -> None:
     """The list under an end marker past the article is related-list, up to other chrome."""
     for i in range(after, len(blocks)):
-        if labels[i].marker is None or labels[i].marker.action != "end-article":
+        marker = labels[i].marker
+        if marker is None or marker.action != "end-article":
             continue
         j = i + 1
         while j < len(blocks) and not labels[j].hard:
@@ -282,7 +283,7 @@ def _keep_region(blocks: list[Block], labels: list[Label], start: int, end: int)
     for k in range(first, last + 1):
         label = labels[k]
         if label.klass in (Klass.GOOD, Klass.NEARGOOD):
-            blocks[k].decide(Verdict.KEPT, Category.CONTENT, label.reason)
+            blocks[k].decide(Verdict.KEPT, Category.CONTENT, label.reason, label.rule)
         elif label.klass is Klass.SHORT and _between_content(labels, k, first, last):
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, "short, between content")
         elif label.klass is Klass.BAD and not label.hard:  # statistics only: context wins

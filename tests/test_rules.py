@@ -9,7 +9,7 @@ import pytest
 from conftest import EN_PARAGRAPHS, strip_text
 
 from stripper.rules import RuleError, builtin_rule_sets, load_file, load_rules
-from stripper.rules.loader import parse_rule_set
+from stripper.rules.schema import parse_rule_set
 
 BUILTIN = [rule for rule_set in builtin_rule_sets() for rule in rule_set.rules]
 

@@ -10,8 +10,9 @@ from conftest import EN_PARAGRAPHS, FIXTURES_DIR, strip_text
 
 import stripper
 from stripper.rules import RuleError, builtin_rule_sets, load_rules, page_url, user_rule_dir
+from stripper.rules.book import RuleBook
 from stripper.rules.check import catastrophic, explosive_parts
-from stripper.rules.loader import check_rule_set, parse_rule_set, select_for_url
+from stripper.rules.schema import check_rule_set, parse_rule_set
 
 DUMP = FIXTURES_DIR / "arabic-news-dump.txt"
 SIGNATURE = """\
@@ -131,7 +132,7 @@ category = "footer"
 pattern = "x"
 ''')
     def ids(url):
-        return [r.id for r in select_for_url(rs.rules, url)]
+        return [r.id for r in RuleBook.from_sets([rs]).for_page(url, None, None)]
 
     assert ids(None) == ["any"]
     assert ids("https://www.example.com/a") == ["host", "any"]
@@ -228,7 +229,7 @@ def test_catastrophic_pattern_finishes_within_its_timeout():
 
 
 def test_a_rule_that_times_out_on_several_pages_is_disabled_for_the_run():
-    from stripper.rules.loader import MAX_TIMEOUT_PAGES
+    from stripper.rules.model import MAX_TIMEOUT_PAGES
 
     rs = parse_rule_set('[[rule]]\nid = "evil"\ncategory = "footer"\npattern = \'(a+)+$\'\n')
     evil = "\n\n".join(EN_PARAGRAPHS[:3] + ["a" * 8000 + "!"])

@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 
 import stripper
 from stripper.model import Category
-from stripper.rules import builtin_rule_sets, load_rules, loader
-from stripper.rules.loader import Matcher, Rule
+from stripper.rules import builtin_rule_sets, load_rules
+from stripper.rules import matcher as loader
+from stripper.rules.matcher import Matcher
+from stripper.rules.model import Rule
 from stripper.rules.prefilter import (
     CASE_EXCEPTIONS,
     case_exceptions,

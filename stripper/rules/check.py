@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from stripper.rules.loader import Rule
+from stripper.rules.model import Rule
 
 BIG = 10  # a bounded quantifier {n,m} with m >= BIG counts as unbounded
 PROBE_LENGTH = 3000

@@ -219,10 +219,11 @@ def _branch(infos: list[_Info]) -> _Info:
     """An alternation: each branch must bring one of its own literals."""
     exact = None
     if all(i.exact is not None for i in infos):
-        union = frozenset().union(*(i.exact for i in infos))
+        union = frozenset[str]().union(*(i.exact for i in infos if i.exact is not None))
         exact = union if len(union) <= MAX_EXACT else None
     needs = [i.needs() for i in infos]
-    required = None if any(n is None for n in needs) else frozenset().union(*needs)
+    required = None if any(n is None for n in needs) else frozenset[str]().union(
+        *(n for n in needs if n is not None))
     return _Info(exact, required)
 
 
@@ -230,7 +231,8 @@ def _repeat(low: int, high: int, inner: _Info) -> _Info:
     """A repeat: small exact ones multiply out; with at least one copy the inner
     requirement holds; with possibly none, nothing does."""
     if inner.exact is not None and high <= 4:
-        exact, power = set(), frozenset({""})
+        exact: set[str] = set()
+        power = frozenset({""})
         for count in range(high + 1):
             if count >= low:
                 exact |= power

@@ -1,19 +1,23 @@
-"""HTML pages: structure-aware extraction on the shared block model and stages.
+"""HTML pages: the DOM's blocks and priors, as hooks of the shared pipeline.
 
-    decode (BOM, <meta charset>, detection) → parse (lxml, guarded) → page info
-    (JSON-LD, microdata, <meta>) → DOM → blocks → features → shared labels, revised
-    with the DOM's priors (chrome containers, link density, the article's container,
-    JSON-LD articleBody) → shared article selection → metadata from <head> first.
-
-Blocks inside chrome containers outside the article are labelled by the DOM alone
-and skip the shared rule matcher, which is most of the work for a text dump.
+    segment   parse (lxml, guarded) → page info (JSON-LD, microdata, <meta>) → DOM →
+              blocks; the article's container; blocks in chrome containers outside it
+              labelled by the DOM alone (they skip the rule matcher, most of a text
+              dump's work — a `keep` rule still reaches them)
+    language  the declared <html lang> when the text bears it out, else detection
+    revise    link density, the article's container, JSON-LD articleBody
+    repair    after selection: the container's split-off paragraphs, the lead, a short
+              article, the JSON-LD body when the visible page had nothing
+    describe  metadata from <head> first, then what the page shows
 """
 
 from __future__ import annotations
 
-from stripper.classify import label_blocks
-from stripper.emit import clean_text
-from stripper.features import measure, measure_blocks, tokens
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from stripper.features import measure, tokens
 from stripper.html.parse import PageTooLarge, parse
 from stripper.html.score import (
     body_matches,
@@ -26,12 +30,23 @@ from stripper.html.score import (
 from stripper.html.structured import read_page_info, text_value
 from stripper.language import detect_language, stopwords_for
 from stripper.metadata.html import describe_html, page_language
-from stripper.model import Category, Features, HtmlBlock, HtmlMetadata, Klass, Result, Verdict
-from stripper.rules import Rule, host_of
+from stripper.model import (
+    Block,
+    Category,
+    Container,
+    HtmlBlock,
+    HtmlMetadata,
+    Klass,
+    Label,
+    Metadata,
+    PageInfo,
+    Segmented,
+    Verdict,
+)
+from stripper.pipeline import BaseFrontEnd
 from stripper.segment.html import lay_out, segment_dom
-from stripper.select import pick_article
 
-__all__ = ["PageTooLarge", "extract_html"]
+__all__ = ["HtmlFrontEnd", "PageTooLarge"]
 
 FALLBACK_BODY_WORDS = 60  # JSON-LD articleBody shown when the visible page gave nothing
 LANGUAGE_SAMPLE_BLOCKS = 12
@@ -42,54 +57,73 @@ LINK_DENSITY_SENTENCE = 0.2
 DECLARED_STOPWORDS = 0.3  # share of a sample's words: the declared language is right
 
 
-def extract_html(
-    markup: str, *, encoding: str | None, url: str | None, rules: list[Rule],
-    language: str | None,
-) -> Result:
-    root = parse(markup)
-    if root is None:
-        return Result(text="", metadata=HtmlMetadata(language=language, url=url), blocks=[],
-                      kind="html", encoding=encoding)
-    info = read_page_info(root)
-    blocks, containers = segment_dom(root)
-    paths: dict = {}
-    for block in blocks:  # paths are written out when read (see HtmlBlock.path)
-        if block.anc:
-            block.element, block.paths = containers[block.anc[-1]].element, paths
-    lay_out(blocks)
-    body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
-    confirmed = body_matches(blocks, body)
-    totals = sizes(blocks, containers)
-    chosen = find_container(blocks, containers, confirmed, totals)
-    mark_article(blocks, containers, chosen)
-    known = prelabel(blocks, containers, chosen, totals)
-    live = [b for b in blocks if b.index not in known]
-    language = language or _language(live, chosen, info)
-    stopwords = stopwords_for(language)
-    measure_blocks(live, stopwords)
-    for b in blocks:
-        if b.index in known:  # labelled by the DOM: cheap counts are enough
-            b.features = Features(chars=len(b.text), words=len(b.text.split()),
-                                  key=b.text.casefold())
-    host = host_of(url)
-    applicable = [r for r in rules if r.applies_to(language, host)]
-    live_labels = label_blocks(live, applicable, stopwords_available=stopwords.available)
-    by_index = dict(zip((b.index for b in live), live_labels, strict=True))
-    labels = [known.get(b.index) or by_index[b.index] for b in blocks]
-    revise_labels(blocks, labels, chosen, confirmed)
-    pick_article(blocks, labels)
-    if chosen and any(b.kept for b in blocks):
-        _keep_container_text(blocks, labels, chosen)
-        _keep_lead(blocks, known, stopwords)
-    if not any(b.kept for b in blocks) and chosen and _is_article_page(info, root):
-        _keep_container(blocks, labels, chosen)
-    if not any(b.kept for b in blocks) and body and len(body.split()) >= FALLBACK_BODY_WORDS:
-        _append_body(blocks, body)
-    visible_title = _visible_title(blocks, chosen)
-    metadata = describe_html(blocks, info, language=language, url=url,
-                             visible_title=visible_title, time_stamps=_times(root))
-    return Result(text=clean_text(blocks), metadata=metadata, blocks=blocks, kind="html",
-                  encoding=encoding)
+@dataclass(slots=True)
+class _Page:
+    """What the HTML front end keeps of a page between its hooks."""
+
+    root: etree._Element
+    info: PageInfo
+    containers: list[Container]
+    chosen: set[int]
+    confirmed: set[int]
+    body: str | None
+    known: dict[int, Label] = field(default_factory=dict)
+
+
+class HtmlFrontEnd(BaseFrontEnd):
+    kind = "html"
+
+    def segment(self, text: str) -> Segmented | None:
+        root = parse(text)
+        if root is None:
+            return None
+        info = read_page_info(root)
+        blocks, containers = segment_dom(root)
+        paths: dict = {}
+        for block in blocks:  # paths are written out when read (see HtmlBlock.path)
+            if block.anc:
+                block.element, block.paths = containers[block.anc[-1]].element, paths
+        lay_out(blocks)
+        body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
+        confirmed = body_matches(blocks, body)
+        totals = sizes(blocks, containers)
+        chosen = find_container(blocks, containers, confirmed, totals)
+        mark_article(blocks, containers, chosen)
+        known = prelabel(blocks, containers, chosen, totals)
+        state = _Page(root, info, containers, chosen, confirmed, body, known)
+        return Segmented(blocks=list(blocks), known=known, state=state)
+
+    def language(self, page: Segmented, live: list[Block]) -> str | None:
+        return _language(_html(live), page.state.chosen, page.state.info)
+
+    def revise(self, page: Segmented, labels: list[Label]) -> None:
+        revise_labels(_html(page.blocks), labels, page.state.chosen, page.state.confirmed)
+
+    def repair(self, page: Segmented, labels: list[Label], stopwords) -> None:
+        blocks, state = _html(page.blocks), page.state
+        if state.chosen and any(b.kept for b in blocks):
+            _keep_container_text(blocks, labels, state.chosen)
+            _keep_lead(blocks, state.known, stopwords)
+        if not any(b.kept for b in blocks) and state.chosen and _is_article_page(
+                state.info, state.root):
+            _keep_container(blocks, labels, state.chosen)
+        if not any(b.kept for b in blocks) and state.body and len(
+                state.body.split()) >= FALLBACK_BODY_WORDS:
+            _append_body(blocks, state.body)  # (page.blocks is this list)
+
+    def describe(self, page: Segmented, *, language: str | None, url: str | None) -> Metadata:
+        blocks, state = _html(page.blocks), page.state
+        return describe_html(page.blocks, state.info, language=language, url=url,
+                             visible_title=_visible_title(blocks, state.chosen),
+                             time_stamps=_times(state.root))
+
+    def empty_metadata(self, *, language: str | None, url: str | None) -> Metadata:
+        return HtmlMetadata(language=language, url=url)
+
+
+def _html(blocks: list) -> list[HtmlBlock]:
+    """The front end's own blocks (its segmenter makes only HtmlBlocks)."""
+    return blocks
 
 
 def _keep_container_text(blocks: list[HtmlBlock], labels: list, chosen: set[int]) -> None:
@@ -134,7 +168,8 @@ def _keep_lead(blocks: list[HtmlBlock], known: dict, stopwords) -> None:
         if features.words >= SENTENCE_WORDS and features.terminal_punct:
             leads.append((b, features))
     if len(leads) == 1:
-        lead, lead.features = leads[0]
+        lead, features = leads[0]
+        lead.features = features
         lead.decide(Verdict.KEPT, Category.CONTENT, "the article's lead, under its headline")
 
 
