@@ -19,12 +19,15 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import signal
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
+from stripper.batch.record import PageRecord
 from stripper.batch.worker import Options, temp_name, worker_main
+from stripper.inputs import printable_name
 
 
 @dataclass(slots=True)
@@ -51,6 +54,26 @@ def _context():
     return mp.get_context("spawn")
 
 
+def _start_server_deaf_to_ctrl_c(ctx) -> None:
+    """Start the fork server with SIGINT ignored, so that it — importing and warming
+    stripper for a second or two — and every worker it forks (which inherit the
+    setting) never print a KeyboardInterrupt traceback when Ctrl-C reaches the whole
+    process group: Ctrl-C is the parent's to handle."""
+    if ctx.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals cannot be set here
+        forkserver.ensure_running()
+        return
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class Pool:
     def __init__(self, jobs: int, opts: Options, *, timeout: float | None):
         self.jobs = max(1, jobs)
@@ -69,7 +92,13 @@ class Pool:
         return _Worker(process=process, conn=parent)
 
     def __enter__(self) -> Pool:
-        self.workers = [self._spawn() for _ in range(self.jobs)]
+        _start_server_deaf_to_ctrl_c(self.ctx)
+        try:
+            for _ in range(self.jobs):
+                self.workers.append(self._spawn())
+        except BaseException:  # Ctrl-C while the workers start: stop those that did
+            self.abort()
+            raise
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -78,7 +107,7 @@ class Pool:
         else:
             self.abort()
 
-    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, dict]]:
+    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, PageRecord]]:
         """Yield (task, record) as files finish, in the order they finish."""
         pending = iter(tasks)
         exhausted = False
@@ -103,7 +132,7 @@ class Pool:
         with contextlib.suppress(BrokenPipeError, OSError):
             worker.conn.send((task.src, task.rel, task.out))
 
-    def _collect(self, busy: list[_Worker]) -> Iterator[tuple[Task, dict]]:
+    def _collect(self, busy: list[_Worker]) -> Iterator[tuple[Task, PageRecord]]:
         wait_for = None
         if self.timeout:
             now = time.monotonic()
@@ -128,7 +157,7 @@ class Pool:
                     record = None
             if record is not None:
                 worker.task = None
-                self.worker_peak_rss = max(self.worker_peak_rss, record.pop("rss", 0))
+                self.worker_peak_rss = max(self.worker_peak_rss, record.rss)
                 yield task, record
                 continue
             code = worker.process.exitcode
@@ -181,7 +210,7 @@ class Pool:
         self.workers = []
 
 
-def _failure(task: Task, reason: str) -> dict:
-    return {"path": task.rel, "output": task.out, "status": "failed", "reason": reason,
-            "input_bytes": None, "output_bytes": None, "language": None, "words": None,
-            "kind": None, "removed": {}}
+def _failure(task: Task, reason: str) -> PageRecord:
+    return PageRecord(path=printable_name(task.rel),
+                      output=None if task.out is None else printable_name(task.out),
+                      status="failed", reason=reason)
