@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 when any input failed, 2 on usage errors (Click's own).
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import click
@@ -106,7 +107,25 @@ for command in (batch, diff, rules_group):
 
 
 def main() -> None:
-    cli()
+    """The console entry point. Ctrl-C anywhere ends with one line and status 130 (Click
+    alone would say "Aborted!" and exit 1)."""
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        _say("interrupted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _say(message: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(f"stripper: {message}", err=True)
 
 
 if __name__ == "__main__":

@@ -191,16 +191,64 @@ WEB_CODE_PAGES = (
 )
 
 
+NEAR_CHAOS = 0.05  # candidates this close to the best one's "chaos" count as a tie
+SAMPLE_WORDS = 5000  # words of a candidate's text read to judge it
+_WORD = regex.compile(r"\p{L}+")
+_FINE_SYMBOLS = frozenset("©®°§€£¥№×·•")
+
+
 def _detect(raw: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw[:200_000], cp_isolation=list(WEB_CODE_PAGES)).best()
-    if best is None:
+    matches = list(from_bytes(raw[:200_000], cp_isolation=list(WEB_CODE_PAGES)))
+    if not matches:
         return "utf-8"
+    rank = {name: n for n, name in enumerate(WEB_CODE_PAGES)}
+
+    def popular(m) -> str:  # of the code pages that give this very text, the commonest
+        return min(m.could_be_from_charset or [m.encoding], key=lambda c: rank.get(c, 99))
+
+    best = matches[0]
+    near = [m for m in matches[:8] if m.chaos <= best.chaos + NEAR_CHAOS]
+    if len(near) > 1:  # a short text fits several code pages: which reads as real words?
+        best = max(near, key=lambda m: (round(plausibility(str(m)), 2), m.coherence,
+                                        -rank.get(popular(m), 99)))
     try:
-        return widen(best.encoding)
+        return widen(popular(best))
     except LookupError:
         return "utf-8"
+
+
+def plausibility(text: str) -> float:
+    """How much `text` reads like real words, 0..1, for telling code pages apart.
+
+    Text read with the wrong single-byte code page gives words that mix scripts
+    (`cafй`), Latin words made only of accented letters (`ÎîâîńňčŕŕŕÂŕ` for Cyrillic
+    read as windows-1250), and stray symbols (`¹`, `÷`, `¤`) where letters belong;
+    the right one gives words in one script. Only words with a non-ASCII letter count.
+    """
+    import unicodedata
+
+    good = total = 0
+    for n, match in enumerate(_WORD.finditer(text)):
+        if n >= SAMPLE_WORDS:
+            break
+        word = match.group()
+        if word.isascii():
+            continue
+        total += 1
+        scripts = {unicodedata.name(c, "?").split(" ")[0] for c in word if not c.isascii()}
+        ascii_letters = any(c.isascii() for c in word)
+        if len(scripts) > 1 or (ascii_letters and scripts != {"LATIN"}):
+            continue  # mixed scripts in one word
+        if scripts == {"LATIN"} and not ascii_letters and len(word) > 2:
+            continue  # a Latin word of accented letters only
+        good += 1
+    symbols = sum(1 for c in text[:50_000] if not c.isascii() and not c.isalpha()
+                  and unicodedata.category(c)[0] in "SN" and c not in _FINE_SYMBOLS)
+    if total == 0:
+        return 1.0 if symbols == 0 else 0.5
+    return max(0.0, good / total - symbols / max(total, 1))
 
 
 def sniff_kind(text: str) -> str:

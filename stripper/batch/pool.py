@@ -74,6 +74,22 @@ def _start_server_deaf_to_ctrl_c(ctx) -> None:
         signal.signal(signal.SIGINT, previous)
 
 
+@contextlib.contextmanager
+def _ctrl_c_held():
+    """Ctrl-C waits while a worker is being started: interrupted half-way, the parent
+    left a worker reading a truncated message, which printed a traceback. The signal
+    is delivered (KeyboardInterrupt) as soon as the start is complete."""
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    except (AttributeError, ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 class Pool:
     def __init__(self, jobs: int, opts: Options, *, timeout: float | None):
         self.jobs = max(1, jobs)
@@ -87,7 +103,8 @@ class Pool:
         parent, child = self.ctx.Pipe(duplex=True)
         process = self.ctx.Process(target=worker_main, args=(child, self.opts), daemon=True,
                                    name="stripper-batch-worker")
-        process.start()
+        with _ctrl_c_held():
+            process.start()
         child.close()
         return _Worker(process=process, conn=parent)
 
