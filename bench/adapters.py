@@ -83,10 +83,40 @@ def decode_html(raw: bytes) -> str:
 
 
 def lines_as_html(text: str) -> str:
-    """Wrap a text dump as HTML, one escaped ``<p>`` per non-blank line."""
-    lines = (line.strip() for line in text.splitlines())
+    """Wrap a text dump as HTML for the tools that read only HTML: one escaped ``<p>``
+    per non-blank line, or, in a dump hard-wrapped by its renderer (w3m, lynx), per
+    run of lines between blank lines — as a user of those tools would feed a dump (fed
+    one wrapped line a paragraph, jusText kept nothing of fd-dev-w3m)."""
+    lines = [line.strip() for line in text.splitlines()]
+    if _hard_wrapped(text):
+        runs: list[str] = []
+        current: list[str] = []
+        for line in [*lines, ""]:
+            if line:
+                current.append(line)
+            elif current:
+                runs.append(" ".join(current))
+                current = []
+        lines = runs
     paras = "".join(f"<p>{html.escape(s)}</p>\n" for s in lines if s)
     return f"<html><body>\n{paras}</body></html>"
+
+
+WRAP_MAX_COLUMNS = 110  # a renderer's wrap width is at most about this
+WRAP_NEAR = 12  # lines this close to the longest one were wrapped there
+WRAP_SHARE = 0.15
+WRAP_FITTING = 0.9
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether nearly all lines fit a renderer's width and many end close to one width
+    (lynx leaves long URLs unwrapped, hence the share)."""
+    lengths = [len(line.rstrip()) for line in text.splitlines() if line.strip()]
+    fitting = [n for n in lengths if n <= WRAP_MAX_COLUMNS]
+    if len(lengths) < 10 or len(fitting) < WRAP_FITTING * len(lengths):
+        return False
+    widest = sorted(fitting)[int(0.97 * (len(fitting) - 1))]  # not one odd long line
+    return sum(n >= widest - WRAP_NEAR for n in fitting) >= WRAP_SHARE * len(fitting)
 
 
 def html_fragment_text(fragment: str) -> str:
@@ -117,6 +147,18 @@ def _require(module: str) -> None:
 
 # ---------------------------------------------------------------- tools
 
+class Prediction(str):
+    """A tool's text, with the metadata it found (title, published) for the
+    metadata table; written beside the text as ``<id>.meta.json``."""
+
+    meta: dict
+
+    def __new__(cls, text: str, meta: dict) -> Prediction:
+        obj = super().__new__(cls, text)
+        obj.meta = meta
+        return obj
+
+
 def _stripper(force_kind: str | None) -> Callable[[str, set[str], bool], Extractor]:
     def build(kind: str, langs: set[str], lang_hint: bool) -> Extractor:
         if str(REPO_ROOT) not in sys.path:
@@ -138,7 +180,11 @@ def _stripper(force_kind: str | None) -> Callable[[str, set[str], bool], Extract
 
         def extract(raw: bytes, lang: str | None) -> str:
             kw = {lang_kw: lang} if lang_hint and lang_kw and lang else {}
-            return stripper.strip(raw, kind=strip_kind, **kw).text or ""
+            result = stripper.strip(raw, kind=strip_kind, **kw)
+            meta = result.metadata
+            published = getattr(meta, "published", None)
+            return Prediction(result.text or "", {
+                "title": meta.title, "published": getattr(published, "iso", None)})
 
         return extract
 

@@ -37,14 +37,24 @@ class Row:
         s = self.run.get("cpu_seconds") or 0.0
         return self.run["docs"] / s if self.ok and s > 0 else None
 
+    @property
+    def family(self) -> str:
+        """The metric family of the set: "body" where the gold has full bodies."""
+        return "body" if self.score and "body" in self.score else "snippets"
+
+    @property
+    def f1(self) -> float | None:
+        return self.score[self.family]["f1"] if self.ok and self.score else None
+
     def cells(self) -> list[str]:
-        if not self.ok:
+        if not self.ok or self.score is None:
             return [self.tool, "n/a"] + [""] * (len(COLUMNS) - 2)
-        m = self.score["snippets"]
+        m = self.score[self.family]
         secs = self.run["seconds"]
         mb_s = self.run["input_bytes"] / MIB / secs if secs > 0 else 0.0
         return [self.tool, f"{m['f1']:.3f} ±{m['f1_std']:.3f}", f"{m['precision']:.3f}",
-                f"{m['recall']:.3f}", f"{m['accuracy']:.3f}", f"{self.docs_per_s:.1f}",
+                f"{m['recall']:.3f}", f"{m['accuracy']:.3f}" if "accuracy" in m else "—",
+                f"{self.docs_per_s:.1f}",
                 f"{self.cpu_docs_per_s:.1f}" if self.cpu_docs_per_s else "—", f"{mb_s:.2f}",
                 f"{self.run['rss_import_mb']:.0f}",
                 f"{self.run['peak_rss_mb']:.0f}", str(self.run["errors"])]
@@ -142,9 +152,10 @@ def lang_rows(row: Row) -> str:
     out = [f"{row.tool} by language:", f"  {'lang':<5} {'docs':>4} {'F1':>6} {'P':>6} {'R':>6} "
            f"{'acc':>6} {'empty':>5}"]
     for lang, s in by_lang.items():
-        m = s["snippets"]
+        m = s.get("body") or s["snippets"]
+        acc = f"{m['accuracy']:6.3f}" if "accuracy" in m else f"{'—':>6}"
         out.append(f"  {lang:<5} {s['docs']:>4} {m['f1']:6.3f} {m['precision']:6.3f} "
-                   f"{m['recall']:6.3f} {m['accuracy']:6.3f} {s['empty']:>5}")
+                   f"{m['recall']:6.3f} {acc} {s['empty']:>5}")
     return "\n".join(out)
 
 
@@ -155,3 +166,83 @@ def write_summary(set_out: Path, set_name: str, rows: list[Row], notes: list[str
     data = {"set": set_name, "notes": notes, "tools": [r.as_dict() for r in rows]}
     (set_out / "summary.json").write_text(json.dumps(data, indent=1, ensure_ascii=False),
                                           encoding="utf-8")
+
+
+# ---------------------------------------------------------------- across sets
+
+def family_and_renderer(set_name: str) -> tuple[str, str]:
+    """("fd-dev", "w3m") from "fd-dev-w3m"; tf-dev-text is tf-dev by inscriptis."""
+    family, _, renderer = set_name.rpartition("-")
+    return family, "inscriptis" if renderer == "text" else renderer
+
+
+def renderer_table(scores: dict[str, dict[str, float]], tool: str = "stripper") -> str:
+    """One row per family, one column per renderer: the tool's F1 on each set, and how
+    far the worst renderer is below the best."""
+    cells: dict[str, dict[str, float]] = {}
+    for set_name, by_tool in scores.items():
+        if tool in by_tool:
+            family, renderer = family_and_renderer(set_name)
+            cells.setdefault(family, {})[renderer] = by_tool[tool]
+    renderers = ["html", "inscriptis", "w3m", "lynx"]
+    lines = [f"{tool} F1 by renderer", f"  {'family':<8}" + "".join(f"{r:>11}" for r in renderers)
+             + f"{'text gap':>10}"]
+    for family in sorted(cells):
+        row = cells[family]
+        text = [v for r, v in row.items() if r != "html"]
+        gap = f"{max(text) - min(text):10.3f}" if len(text) > 1 else f"{'—':>10}"
+        lines.append(f"  {family:<8}" + "".join(
+            f"{row[r]:11.3f}" if r in row else f"{'—':>11}" for r in renderers) + gap)
+    return "\n".join(lines)
+
+
+def pooled_languages(per_doc: dict[str, list[dict]], min_docs: int = 3) -> str:
+    """Per language, the mean per-document F1 pooled over every set given (body F1
+    where the gold has a body, snippet F1 elsewhere), for each tool."""
+    tools = sorted(per_doc)
+    langs: dict[str, dict[str, list[float]]] = {}
+    for tool, docs in per_doc.items():
+        for d in docs:
+            value = d.get("f1", d.get("snippet_f1"))
+            if value is not None:
+                langs.setdefault(d.get("lang") or "?", {}).setdefault(tool, []).append(value)
+    lines = ["mean per-document F1 by language, pooled over the sets",
+             f"  {'lang':<5} {'docs':>5}" + "".join(f"{t[:14]:>15}" for t in tools)]
+    order = sorted(langs, key=lambda k: -max(len(v) for v in langs[k].values()))
+    for lang in order:
+        counts = max(len(v) for v in langs[lang].values())
+        if counts < min_docs:
+            continue
+        row = [f"{sum(v) / len(v):15.3f}" if (v := langs[lang].get(t)) else f"{'—':>15}"
+               for t in tools]
+        lines.append(f"  {lang:<5} {counts:>5}" + "".join(row))
+    return "\n".join(lines)
+
+
+def metadata_accuracy(set_dir: Path, pred_dir: Path) -> dict | None:
+    """Title exact (whitespace folded) and published date (the day) against the gold,
+    from the tool's ``<id>.meta.json`` files; None when the tool wrote none."""
+    import unicodedata
+
+    def fold(text: str | None) -> str:
+        return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+    titles = dates = title_n = date_n = 0
+    seen = False
+    with open(set_dir / "gold.jsonl", encoding="utf-8") as f:
+        for g in map(json.loads, f):
+            path = pred_dir / f"{g['id']}.meta.json"
+            if not (pred_dir / f"{g['id']}.txt").is_file():
+                continue  # not run (--limit)
+            meta = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+            seen = seen or path.is_file()
+            if g.get("title"):
+                title_n += 1
+                titles += fold(meta.get("title")) == fold(g["title"])
+            if g.get("published"):
+                date_n += 1
+                dates += (meta.get("published") or "")[:10] == str(g["published"])[:10]
+    if not seen:
+        return None
+    return {"title": titles / title_n if title_n else None, "title_docs": title_n,
+            "date": dates / date_n if date_n else None, "date_docs": date_n}

@@ -35,7 +35,8 @@ LANG_AWARE = ("stripper", "stripper-auto")
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", default="both",
-                    help="text, html, both, or the name of a set folder under --data")
+                    help="text, html, both, all (every set under --data), text-all, "
+                    "html-all, or the name of a set folder (comma-separated for several)")
     ap.add_argument("--tools", help="comma-separated; default: every tool that fits the set. "
                     f"Known: {', '.join(adapters.TOOLS)}")
     ap.add_argument("--limit", type=int, help="only the first N documents (sorted by id)")
@@ -55,8 +56,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def set_dirs(args: argparse.Namespace) -> list[Path]:
     """The set folders selected by --set."""
-    names = list(SETS.values()) if args.set == "both" else [SETS.get(args.set, args.set)]
-    dirs = [args.data.resolve() / n for n in names]
+    data = args.data.resolve()
+    every = sorted(p.name for p in data.iterdir() if (p / "gold.jsonl").is_file())
+    if args.set == "both":
+        names = list(SETS.values())
+    elif args.set in ("all", "text-all", "html-all"):
+        names = [n for n in every if args.set == "all"
+                 or n.endswith("-html") == (args.set == "html-all")]
+    else:
+        names = [SETS.get(n, n) for n in args.set.split(",") if n]
+    dirs = [data / n for n in names]
     for d in dirs:
         if not (d / "gold.jsonl").is_file():
             sys.exit(f"no benchmark set at {d} (see --data)")
@@ -104,7 +113,7 @@ def spawn_worker(tool: str, label: str, set_dir: Path, args: argparse.Namespace)
     print(f"  {label:<16} {status} in {time.perf_counter() - t0:.1f}s wall", file=sys.stderr)
 
 
-def bench_set(set_dir: Path, args: argparse.Namespace) -> None:
+def bench_set(set_dir: Path, args: argparse.Namespace) -> list[report.Row]:
     """Run, score and tabulate every chosen tool on one set."""
     kind = worker.input_kind(set_dir)
     set_out = args.out.resolve() / set_dir.name
@@ -139,8 +148,16 @@ def bench_set(set_dir: Path, args: argparse.Namespace) -> None:
         for row in rows:
             if row.tool.startswith("stripper") and row.ok:
                 print(report.lang_rows(row))
+    for row in rows:
+        meta = report.metadata_accuracy(set_dir, set_out / row.tool) if row.ok else None
+        if meta and (meta["title_docs"] or meta["date_docs"]):
+            parts = [f"{k} {meta[k]:.3f} of {meta[k + '_docs']}" for k in ("title", "date")
+                     if meta[k] is not None]
+            notes.append(f"{row.tool} metadata: " + ", ".join(parts))
+            print(notes[-1])
     report.write_summary(set_out, set_dir.name, rows, notes)
     print(f"saved {set_out / 'summary.md'} and summary.json\n")
+    return rows
 
 
 def scorer_path(set_dir: Path) -> Path:
@@ -176,8 +193,20 @@ def main(argv: list[str] | None = None) -> int:
         set_dir = Path(args.set)
         return worker.run_worker(args.worker, set_dir, args.out / set_dir.name, args.limit,
                                  args.lang_hint, args.label or args.worker)
-    for set_dir in set_dirs(args):
-        bench_set(set_dir, args)
+    dirs = set_dirs(args)
+    scores: dict[str, dict[str, float]] = {}
+    per_doc: dict[str, dict[str, list[dict]]] = {"text": {}, "html": {}}
+    for set_dir in dirs:
+        kind = worker.input_kind(set_dir)
+        for row in bench_set(set_dir, args):
+            if row.f1 is not None and row.score is not None:
+                scores.setdefault(set_dir.name, {})[row.tool] = row.f1
+                per_doc[kind].setdefault(row.tool, []).extend(row.score.get("per_doc", []))
+    if len(dirs) > 1:
+        print(report.renderer_table(scores, label_of("stripper", args.lang_hint)))
+        for kind, docs in per_doc.items():
+            if docs:
+                print(f"\n{kind} sets: " + report.pooled_languages(docs))
     return 0
 
 

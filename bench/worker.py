@@ -134,10 +134,14 @@ def time_loop(extract: adapters.Extractor, docs: list[Doc], rec: RunRecord) -> l
 def write_predictions(pred_dir: Path, docs: list[Doc], outputs: list[str]) -> None:
     """Replace ``pred_dir``'s predictions with one ``<id>.txt`` per document."""
     pred_dir.mkdir(parents=True, exist_ok=True)
-    for old in pred_dir.glob("*.txt"):
+    for old in [*pred_dir.glob("*.txt"), *pred_dir.glob("*.meta.json")]:
         old.unlink()
     for doc, text in zip(docs, outputs, strict=True):
         (pred_dir / f"{doc.id}.txt").write_text(text, encoding="utf-8")
+        meta = getattr(text, "meta", None)
+        if meta is not None:
+            (pred_dir / f"{doc.id}.meta.json").write_text(
+                json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 
 def run_worker(tool: str, set_dir: Path, out_dir: Path, limit: int | None,

@@ -43,3 +43,49 @@ def test_paired_times_run_every_document_through_both_tools_in_alternating_order
     assert [name for name, _ in first_round] == ["a", "b", "b", "a", "a", "b", "b", "a"]
     assert [raw for _, raw in first_round[::2]] == [d.raw for d in docs]
     assert len(calls) == 16
+
+
+def test_renderer_table_shows_each_family_by_renderer_and_the_gap():
+    scores = {"fd-dev-html": {"stripper": 0.95}, "fd-dev-w3m": {"stripper": 0.86},
+              "fd-dev-lynx": {"stripper": 0.77}, "tf-dev-text": {"stripper": 0.88}}
+    table = report.renderer_table(scores)
+    fd = next(line for line in table.splitlines() if line.strip().startswith("fd-dev"))
+    assert fd.split() == ["fd-dev", "0.950", "—", "0.860", "0.770", "0.090"]
+    tf = next(line for line in table.splitlines() if line.strip().startswith("tf-dev"))
+    assert tf.split() == ["tf-dev", "—", "0.880", "—", "—", "—"]
+
+
+def test_pooled_languages_average_documents_over_sets_and_skip_rare_ones():
+    docs = {"stripper": [{"lang": "de", "f1": 0.9}, {"lang": "de", "snippet_f1": 0.5},
+                         {"lang": "de", "f1": 0.7}, {"lang": "xh", "f1": 0.1}],
+            "other": [{"lang": "de", "f1": 0.3}] * 3}
+    lines = report.pooled_languages(docs).splitlines()
+    assert lines[2].split() == ["de", "3", "0.300", "0.700"]
+    assert not any(line.split()[0] == "xh" for line in lines[2:])
+
+
+def test_metadata_accuracy_reads_meta_files_of_the_documents_run(tmp_path):
+    import json
+
+    (tmp_path / "gold.jsonl").write_text("\n".join(json.dumps(g) for g in [
+        {"id": "a", "title": "Water  tariff", "published": "2024-12-02 10:56:35+01:00"},
+        {"id": "b", "title": "Other", "published": "2024-01-01"},
+        {"id": "c", "title": "Not run"}]) + "\n", encoding="utf-8")
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    for doc, meta in {"a": {"title": "Water tariff", "published": "2024-12-02T09:56:35"},
+                      "b": {"title": "Others", "published": None}}.items():
+        (pred / f"{doc}.txt").write_text("x", encoding="utf-8")
+        (pred / f"{doc}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    acc = report.metadata_accuracy(tmp_path, pred)
+    assert acc == {"title": 0.5, "title_docs": 2, "date": 0.5, "date_docs": 2}
+
+
+def test_dumps_wrapped_by_their_renderer_are_fed_as_paragraphs():
+    import adapters
+
+    wrapped = "\n".join(["word " * 15 + "end", "word " * 14 + "end", "tail line", ""] * 6)
+    html = adapters.lines_as_html(wrapped)
+    assert html.count("<p>") == 6 and "end word" in html
+    unwrapped = "\n".join(["A long paragraph line " * 8, "Menu"] * 8)
+    assert adapters.lines_as_html(unwrapped).count("<p>") == 16
