@@ -63,8 +63,9 @@ def decode_mostly_utf8(raw: bytes) -> tuple[str, str] | None:
     return raw.decode("utf-8", errors="stripper-cp1252"), "utf-8"
 
 
-def _stray_as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+def _stray_as_cp1252(error: UnicodeError) -> tuple[str, int]:
     """Codec error handler: undecodable bytes as windows-1252 (U+FFFD where it has a gap)."""
+    assert isinstance(error, UnicodeDecodeError)
     bad = error.object[error.start:error.end]
     return "".join(bytes([b]).decode("cp1252", errors="ignore") or "\ufffd" for b in bad), error.end
 

@@ -127,7 +127,7 @@ def _run(cfg: Config, console: Console, out_root: str, suffix: str, book: RuleBo
     ext = None if cfg.jsonl else suffix
     digest = settings.digest
     tally = Tally()
-    previous = {} if cfg.force else resume.previous_records(out_root)
+    previous, latest = ({}, None) if cfg.force else resume.previous_records(out_root)
     tally.swept = resume.sweep_temps(out_root)
     jsonl_fh = None
     done_sources: set[str] = set()
@@ -139,7 +139,8 @@ def _run(cfg: Config, console: Console, out_root: str, suffix: str, book: RuleBo
                 resume.repair_jsonl(cfg.jsonl)
                 done_sources = resume.jsonl_sources(cfg.jsonl)
                 # lines made with other settings cannot be replaced in place: start again
-                fresh = any(previous.get(s, digest) != digest for s in done_sources)
+                fresh = any(previous.get(s, latest or digest) not in (digest, None)
+                            for s in done_sources)
                 if fresh and not cfg.quiet:
                     console.print(f"stripper: {printable_name(cfg.jsonl)} was written with "
                                   "other rules or options; writing it afresh",
@@ -174,10 +175,11 @@ def _run(cfg: Config, console: Console, out_root: str, suffix: str, book: RuleBo
                 rel = printable_name(job.rel)
                 if cfg.jsonl:
                     skip = rel in done_sources and _mtime(job.src) <= jsonl_mtime \
-                        and previous.get(rel, digest) == digest
+                        and previous.get(rel, latest or digest) == digest
                 else:
+                    assert job.out is not None
                     skip = resume.up_to_date(job.src, os.path.join(out_root, job.out),
-                                             digest, previous.get(rel))
+                                             digest, previous.get(rel, latest))
                 if skip:
                     _record(_skipped(job, out_root, digest))
                     continue
@@ -192,15 +194,13 @@ def _run(cfg: Config, console: Console, out_root: str, suffix: str, book: RuleBo
                 jsonl_fh.flush()
             manifest.write(record)
         except OSError as exc:
-            where = cfg.jsonl if record.line is not None and jsonl_fh is not None \
+            where = cfg.jsonl if cfg.jsonl and record.line is not None \
                 else os.path.join(cfg.out, "_manifest.jsonl")
             broken.append(f"{printable_name(where)}: cannot write: {_strerror(exc)}")
             return
         tally.add(record)
-        if record.status in resume.UP_TO_DATE:  # listed again later in this run: skipped
-            previous[record.path] = record.settings
-        else:
-            previous.pop(record.path, None)
+        # listed again later in this run: up to date
+        previous[record.path] = record.settings if record.status in resume.UP_TO_DATE else None
         if total:
             display.total(total[0])
             total.clear()
@@ -271,6 +271,7 @@ def _jobs(cfg: Config, out_root: str, ext: str | None) -> Iterator[Job]:
             yield from files.from_list(files.read_list(fh), base, ext=ext, out_root=out_root,
                                        globs=cfg.globs, excludes=cfg.excludes)
         return
+    assert cfg.src is not None
     yield from files.walk(cfg.src, ext=ext, globs=cfg.globs, excludes=cfg.excludes,
                           skip_dirs=[out_root])
 

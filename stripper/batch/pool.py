@@ -23,7 +23,8 @@ import signal
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
+from typing import Any
 
 from stripper.batch.record import PageRecord
 from stripper.batch.worker import Options, temp_name, worker_main
@@ -41,7 +42,7 @@ class Task:
 @dataclass(slots=True)
 class _Worker:
     process: mp.Process
-    conn: object
+    conn: Connection
     task: Task | None = None
     started: float = 0.0
 
@@ -154,7 +155,7 @@ class Pool:
         if self.timeout:
             now = time.monotonic()
             wait_for = max(0.0, min(w.started + self.timeout for w in busy) - now)
-        by_handle = {}
+        by_handle: dict[Any, _Worker] = {}
         for w in busy:
             by_handle[w.conn] = w
             by_handle[w.process.sentinel] = w

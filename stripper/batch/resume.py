@@ -25,10 +25,14 @@ MANIFEST = "_manifest.jsonl"
 UP_TO_DATE = ("done", "empty", "skipped")  # statuses whose output stands
 
 
-def previous_records(out_root: str) -> dict[str, str | None]:
-    """path → settings digest of each page's output, from the last manifest and then
-    from the temporary manifests killed runs left (they are newer)."""
+def previous_records(out_root: str) -> tuple[dict[str, str | None], str | None]:
+    """(path → settings digest of each page's output, None when its last run failed;
+    the settings digest of the latest run), from the last manifest and then from the
+    temporary manifests killed runs left (they are newer). A page with no record was
+    written by the latest run, if by any: a killed run can write an output and die
+    before recording it."""
     found: dict[str, str | None] = {}
+    latest = _summary_digest(out_root)
     stale = glob.glob(os.path.join(glob.escape(out_root), f".{MANIFEST}{TEMP_MARK}*"))
     paths = [os.path.join(out_root, MANIFEST)] + sorted(stale, key=_mtime)
     for path in paths:
@@ -41,13 +45,22 @@ def previous_records(out_root: str) -> dict[str, str | None]:
                         continue  # a partial last line
                     if not isinstance(row, dict) or not isinstance(row.get("path"), str):
                         continue
-                    if row.get("status") in UP_TO_DATE:
-                        found[row["path"]] = row.get("settings")
-                    else:
-                        found.pop(row["path"], None)
+                    settings = row.get("settings")
+                    found[row["path"]] = settings if row.get("status") in UP_TO_DATE else None
+                    if path != paths[0] and settings:
+                        latest = settings
         except OSError:
             continue
-    return found
+    return found, latest
+
+
+def _summary_digest(out_root: str) -> str | None:
+    try:
+        with open(os.path.join(out_root, "_summary.json"), encoding="utf-8") as fh:
+            digest = json.load(fh).get("settings", {}).get("digest")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return digest if isinstance(digest, str) else None
 
 
 def _mtime(path: str) -> float:

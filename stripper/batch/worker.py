@@ -114,6 +114,8 @@ class Cleaner:
         raw = page.raw
         record.input_bytes = len(raw)
         source = printable_name(rel)
+        status: str
+        reason: str | None
         if not raw.strip():
             status, reason = "empty", "empty input" if not raw else "blank input"
             record.words = 0
