@@ -20,6 +20,7 @@ import contextlib
 import multiprocessing as mp
 import os
 import signal
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -55,26 +56,6 @@ def _context():
     return mp.get_context("spawn")
 
 
-def _start_server_deaf_to_ctrl_c(ctx) -> None:
-    """Start the fork server with SIGINT ignored, so that it — importing and warming
-    stripper for a second or two — and every worker it forks (which inherit the
-    setting) never print a KeyboardInterrupt traceback when Ctrl-C reaches the whole
-    process group: Ctrl-C is the parent's to handle."""
-    if ctx.get_start_method() != "forkserver":
-        return
-    from multiprocessing import forkserver
-
-    try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread: signals cannot be set here
-        forkserver.ensure_running()
-        return
-    try:
-        forkserver.ensure_running()
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 @contextlib.contextmanager
 def _ctrl_c_held():
     """Ctrl-C waits while a worker is being started: interrupted half-way, the parent
@@ -89,6 +70,29 @@ def _ctrl_c_held():
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _start_server_deaf_to_ctrl_c(ctx) -> None:
+    """Start the fork server with SIGINT ignored, so that it — importing and warming
+    stripper for a second or two — and every worker it forks (which inherit the
+    setting) never print a KeyboardInterrupt traceback when Ctrl-C reaches the whole
+    process group: Ctrl-C is the parent's to handle."""
+    if ctx.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()  # signals cannot be set from here
+        return
+    # started first, on its own: it ignores SIGINT itself, and starting it unblocks
+    # SIGINT, which inside the window below would let a Ctrl-C be discarded
+    resource_tracker.ensure_running()
+    with _ctrl_c_held():  # a Ctrl-C meanwhile waits (blocked, not lost) for the handler
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
 
 class Pool:
