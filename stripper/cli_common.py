@@ -19,7 +19,8 @@ import stripper
 from stripper.inputs import MAX_INPUT_BYTES, input_label, printable_name
 from stripper.rules import RuleBook, RuleError, RuleSet, load_file, user_rule_dir
 
-__all__ = ["MAX_INPUT_BYTES", "OutputError", "Size", "error_reason", "fail", "input_label",
+__all__ = ["MAX_INPUT_BYTES", "OutputError", "Size", "check_language", "error_reason", "fail",
+           "input_label",
            "install_warning_format", "language_and_rule_options", "load_rule_book",
            "load_rule_sets", "max_size_option", "open_output", "warn"]
 

@@ -21,7 +21,12 @@ from rich.console import Console
 from rich.table import Table
 
 import stripper
-from stripper.cli_common import error_reason, install_warning_format, load_rule_sets
+from stripper.cli_common import (
+    check_language,
+    error_reason,
+    install_warning_format,
+    load_rule_sets,
+)
 from stripper.inputs import read_input
 from stripper.model import Category
 from stripper.rules import RuleError, RuleSet, builtin_rule_sets, user_rule_dir, user_rule_sets
@@ -103,7 +108,7 @@ def rules() -> None:
               help="Also list the rules of this file (repeatable).")
 @click.option("-c", "--category", type=click.Choice([c.value for c in Category]),
               help="Only rules of this category.")
-@click.option("--lang", "language", metavar="CODE",
+@click.option("--lang", "language", metavar="CODE", callback=check_language,
               help="Only rules that apply to this language (ISO 639-1).")
 def list_rules(rule_files, category, language) -> None:
     """Every active rule: id, category, action, languages and where it is defined."""
@@ -224,7 +229,8 @@ def check(files, no_probe) -> None:
 @click.option("--on", "dump", required=True, type=click.Path(exists=True, dir_okay=False),
               help="The page dump (text or HTML) to try the rules on.")
 @click.option("--url", help="The page's address (for rules with `sites`).")
-@click.option("--lang", "language", metavar="CODE", help="The page's language; skips detection.")
+@click.option("--lang", "language", metavar="CODE", callback=check_language,
+              help="The page's language; skips detection.")
 @click.option("--kind", type=click.Choice(stripper.KINDS), default="auto", show_default=True)
 def test(rule_file, dump, url, language, kind) -> None:
     """Show which lines of DUMP the rules of FILE would remove, and what that changes.

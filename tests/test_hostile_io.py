@@ -345,6 +345,17 @@ def test_lang_must_be_a_language_code(runner, command, code):
     assert result.exit_code == 2 and "ISO 639" in result.stderr
 
 
+@pytest.mark.parametrize("args", [["rules", "list"], ["rules", "test", "{rules}", "--on", "{page}"],
+                                  ["batch", "{page_dir}", "-o", "{out}"]])
+def test_every_commands_lang_is_checked(runner, tmp_path, args):
+    rules = tmp_path / "ok.toml"
+    rules.write_text('[[rule]]\nid = "t.x"\ncategory = "boilerplate"\npattern = "^zzz"\n')
+    argv = [a.format(rules=rules, page=PAGE, page_dir=TEXT, out=tmp_path / "out") for a in args]
+    result = runner.invoke(cli, [*argv, "--lang", "arabic"])
+    assert result.exit_code == 2 and "ISO 639" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def test_lang_is_lower_cased(runner):
     result = runner.invoke(cli, ["clean", str(PAGE), "--lang", "EN", "-f", "jsonl"])
     assert result.exit_code == 0
