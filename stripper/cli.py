@@ -25,6 +25,7 @@ from stripper.cli_common import (
     open_output,
 )
 from stripper.cli_diff import diff
+from stripper.cli_learn import learn
 from stripper.cli_rules import rules as rules_group
 from stripper.inputs import read_input
 
@@ -102,7 +103,7 @@ def clean(files, output, fmt, links, kind, url, language, rule_files, disabled,
 
 
 # Subcommands live in their own modules (cli_<name>.py); they are registered here.
-for command in (batch, diff, rules_group):
+for command in (batch, diff, learn, rules_group):
     cli.add_command(command)
 
 

@@ -10,6 +10,7 @@ from rich.console import Console
 from stripper import formats
 from stripper.batch import BatchError, BatchIOError, Config, default_jobs, run
 from stripper.cli_common import fail, language_and_rule_options, load_rule_book, max_size_option
+from stripper.cli_learn import batch_learning, learned_rules
 
 
 @click.command()
@@ -42,8 +43,9 @@ from stripper.cli_common import fail, language_and_rule_options, load_rule_book,
 @click.option("--force", is_flag=True, help="Redo every page, even when its output is up to date.")
 @language_and_rule_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress display and no final report.")
+@batch_learning
 def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_size, force,
-          kind, language, rule_files, disabled, quiet) -> None:
+          kind, language, rule_files, disabled, quiet, **learning) -> None:
     """Clean every page dump under SRC (or listed by --files-from) into OUT.
 
     \b
@@ -73,6 +75,9 @@ def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_
                  force=force, kind=kind, rule_files=rule_files, disabled=disabled,
                  language=language, quiet=quiet, book=book,
                  stdin=sys.stdin if files_from == "-" else None)
+    cfg.rule_files = learned_rules(cfg, **learning)  # --learn: learn first, into OUT
+    if cfg.rule_files != tuple(rule_files):
+        cfg.book = load_rule_book(cfg.rule_files, disabled)  # the learned file too
     try:
         tally, _summary = run(cfg, Console(stderr=True))
     except BatchError as exc:
