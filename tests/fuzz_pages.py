@@ -21,6 +21,7 @@ import glob
 import gzip
 import multiprocessing as mp
 import random
+import signal
 import sys
 import time
 import traceback
@@ -121,9 +122,15 @@ def _worker(conn) -> None:
         conn.send((len(data), time.perf_counter() - started, error))
 
 
+WARM_UP_SECONDS = 120  # a fresh child loads the models first; that is not the page's time
+
+
 class Child:
-    def __init__(self, ctx):
-        self.ctx = ctx
+    """The process that cleans the mutants; replaced (and warmed up again before the
+    next mutant, so its start-up never counts as a hang) when it hangs or dies."""
+
+    def __init__(self, ctx, warm_page: str):
+        self.ctx, self.warm_page = ctx, warm_page
         self.start()
 
     def start(self) -> None:
@@ -131,10 +138,13 @@ class Child:
         self.proc = self.ctx.Process(target=_worker, args=(child,), daemon=True)
         self.proc.start()
         child.close()
+        self.conn.send((self.warm_page, -1))
+        if self.conn.poll(WARM_UP_SECONDS):
+            self.conn.recv()
 
     def run(self, job, timeout: float):
         self.conn.send(job)
-        if not self.conn.poll(timeout + 30 if job[1] < 0 else timeout):
+        if not self.conn.poll(timeout):
             self.proc.kill()
             self.proc.join()
             self.start()
@@ -170,24 +180,30 @@ def main(argv: list[str] | None = None) -> int:
         print("no pages", file=sys.stderr)
         return 2
     rng = random.Random(args.seed)
-    child = Child(mp.get_context("spawn"))
-    child.run((pages[0], -1), args.timeout)  # warm up (the first page loads the models)
-    crashes, hangs, timings = [], [], []
+    child = Child(mp.get_context("spawn"), pages[0])
+    crashes: list[tuple[str, str]] = []
+    hangs: list[str] = []
+    timings: list[tuple[float, int, str]] = []
     started = time.monotonic()
-    for n in range(args.n):
-        page, seed = rng.choice(pages), rng.randrange(1 << 30)
-        answer = child.run((page, seed), args.timeout)
-        if answer is None:
-            hangs.append(f"{page}:{seed}")
-            continue
-        size, seconds, error = answer
-        if error:
-            crashes.append((f"{page}:{seed}", error.strip().splitlines()[-1]))
-        timings.append((seconds, size, f"{page}:{seed}"))
-        if (n + 1) % 500 == 0:
-            print(f"{n + 1:,} mutants, {len(crashes)} crashes, {len(hangs)} hangs, "
-                  f"{time.monotonic() - started:,.0f} s", file=sys.stderr)
-    child.conn.send(None)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop early: still report
+    try:
+        for n in range(args.n):
+            page, seed = rng.choice(pages), rng.randrange(1 << 30)
+            answer = child.run((page, seed), args.timeout)
+            if answer is None:
+                hangs.append(f"{page}:{seed}")
+                continue
+            size, seconds, error = answer
+            if error:
+                crashes.append((f"{page}:{seed}", error.strip().splitlines()[-1]))
+            timings.append((seconds, size, f"{page}:{seed}"))
+            if (n + 1) % 500 == 0:
+                print(f"{n + 1:,} mutants, {len(crashes)} crashes, {len(hangs)} hangs, "
+                      f"{time.monotonic() - started:,.0f} s", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        print("stopped early", file=sys.stderr)
+    finally:
+        child.proc.kill()
     rated = [(s / (b / 1e6), s, b, name) for s, b, name in timings if b >= MIN_BYTES_FOR_RATE]
     rated.sort(reverse=True)
     print(f"mutants: {len(timings) + len(hangs):,} of {len(pages)} pages; "
