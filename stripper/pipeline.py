@@ -121,9 +121,9 @@ def _warn_if_one_rule_emptied(blocks: list[Block], rules: list[Rule]) -> None:
     length, on a page where nothing was kept."""
     if len(blocks) < 2 or any(b.kept for b in blocks):
         return
-    prose = [b for b in blocks if b.features.words >= PROSE_WORDS] or blocks
+    prose = [b for b in blocks if b.features.words >= PROSE_WORDS]
     deciding = {b.rule for b in prose}
-    if len(deciding) != 1 or None in deciding:
+    if len(deciding) != 1 or None in deciding:  # (a page of menus alone: no warning)
         return
     rule_id = deciding.pop()
     count = sum(b.rule == rule_id for b in blocks)

@@ -9,22 +9,25 @@ import stripper
 
 
 def test_warm_up_loads_what_the_first_page_would():
-    """In a fresh interpreter: nothing heavy on import, the language model and the date
-    parser after warm_up()."""
+    """In a fresh interpreter: nothing heavy on import, the language model after
+    warm_up(), the date parser too after warm_up(full=True)."""
     import subprocess
     import sys
 
     code = (
         "import sys, stripper\n"
         "from stripper import language\n"
-        "before = (language._identifier.cache_info().currsize, 'dateparser' in sys.modules)\n"
+        "def state(): return (language._identifier.cache_info().currsize, "
+        "'dateparser' in sys.modules)\n"
+        "before = state()\n"
         "stripper.warm_up()\n"
-        "after = (language._identifier.cache_info().currsize, 'dateparser' in sys.modules)\n"
-        "print(before, after)\n"
+        "after = state()\n"
+        "stripper.warm_up(full=True)\n"
+        "print(before, after, state())\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
-    assert out == "(0, False) (1, True)"
+    assert out == "(0, False) (1, False) (1, True)"
 
 
 def test_the_garbage_collector_is_on_again_after_a_page(monkeypatch):

@@ -21,6 +21,7 @@ LAYERS: list[list[str]] = [
     ["stripper.profiles*", "stripper.language"],
     ["stripper.rules*"],
     ["stripper.html", "stripper.html.parse", "stripper.html.structured", "stripper.html.hints",
+     "stripper.html.reveal",
      "stripper.segment*"],
     ["stripper.features"],
     ["stripper.classify", "stripper.html.score"],
@@ -34,6 +35,7 @@ LAYERS: list[list[str]] = [
      "stripper.warc", "stripper.archive*", "stripper.datatrove"],
     ["stripper.batch*"],
     ["stripper.cli_common"],
+    ["stripper.cli_archive"],
     ["stripper.cli_batch", "stripper.cli_diff", "stripper.cli_rules", "stripper.cli_learn"],
     ["stripper.cli"],
 ]

@@ -179,7 +179,8 @@ class Pool:
                     record = None
             if record is not None:
                 worker.task = None
-                self.worker_peak_rss = max(self.worker_peak_rss, record.rss)
+                rss = record.pop("rss", 0) if isinstance(record, dict) else record.rss
+                self.worker_peak_rss = max(self.worker_peak_rss, rss)
                 yield task, record
                 continue
             code = worker.process.exitcode

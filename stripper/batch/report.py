@@ -54,7 +54,9 @@ class Tally:
         self.interrupted = False
         self.swept = 0
 
-    def add(self, record: PageRecord) -> None:
+    def add(self, record: PageRecord | dict) -> None:
+        if isinstance(record, dict):  # an archive row (stripper/batch/archive.py)
+            record = PageRecord.from_dict(record)
         status = record.status
         self.status[status] += 1
         if status == "skipped":
@@ -110,8 +112,10 @@ class Manifest:
         self.tmp = os.path.join(folder, f".{MANIFEST}{TEMP_MARK}{os.getpid()}")
         self.fh = open(self.tmp, "w", encoding="utf-8", buffering=1)  # noqa: SIM115
 
-    def write(self, record: PageRecord) -> None:
-        self.fh.write(record.to_json() + "\n")
+    def write(self, record: PageRecord | dict) -> None:
+        line = json.dumps(record, ensure_ascii=False) if isinstance(record, dict) \
+            else record.to_json()
+        self.fh.write(line + "\n")
 
     def abandon(self) -> None:
         """After a write failed (a full disk): close and remove the temporary file."""

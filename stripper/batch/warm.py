@@ -6,4 +6,4 @@ from __future__ import annotations
 
 import stripper
 
-stripper.warm_up()
+stripper.warm_up(full=True)

@@ -19,6 +19,12 @@ from lxml import etree
 
 from stripper.features import measure, tokens
 from stripper.html.parse import PageTooLarge, parse
+from stripper.html.repair import (
+    drop_after_comments,
+    holds_the_page,
+    keep_standfirst,
+    keep_structure,
+)
 from stripper.html.score import (
     body_matches,
     find_container,
@@ -103,9 +109,12 @@ class HtmlFrontEnd(BaseFrontEnd):
         blocks, state = _html(page.blocks), page.state
         if state.chosen and any(b.kept for b in blocks):
             _keep_container_text(blocks, labels, state.chosen)
+            keep_structure(blocks, labels)  # code, tables, lists, headings between them
+            keep_standfirst(blocks, labels)
+            drop_after_comments(blocks, labels)
             _keep_lead(blocks, state.known, stopwords)
-        if not any(b.kept for b in blocks) and state.chosen and _is_article_page(
-                state.info, state.root):
+        if not any(b.kept for b in blocks) and state.chosen and (_is_article_page(
+                state.info, state.root) or holds_the_page(blocks)):
             _keep_container(blocks, labels, state.chosen)
         if not any(b.kept for b in blocks) and state.body and len(
                 state.body.split()) >= FALLBACK_BODY_WORDS:

@@ -36,14 +36,18 @@ def declared_charset(raw: bytes) -> str | None:
     return codec
 
 
-def decode_html(raw: bytes | str) -> tuple[str, str | None]:
-    """Return (markup, encoding name); the name is None when given a str."""
+def decode_html(raw: bytes | str, transport: str | None = None) -> tuple[str, str | None]:
+    """Return (markup, encoding name); the name is None when given a str.
+
+    `transport` is the code page the transport named (an HTTP Content-Type charset,
+    as a Python codec name), trusted like a declaration when the page declares none.
+    """
     if isinstance(raw, str):
         return decode(raw)  # surrogates made good, NULs dropped
     known = decode_unambiguous(raw)
     if known is not None:
         return known
-    declared = declared_charset(raw)
+    declared = declared_charset(raw) or transport
     if declared and declared != "utf-8":
         text = raw.decode(declared, errors="replace")
         if text.count("\ufffd") <= MAX_BAD_SHARE * len(raw):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 
 from stripper.features import normalise
+from stripper.html import hints
 from stripper.model import Category, Container, HtmlBlock, Klass, Label
 
 MIN_PARAGRAPH_CHARS = 25
@@ -41,6 +42,23 @@ MIN_CONFIRMED = 2  # JSON-LD articleBody paragraphs found that fix the container
 WEIGHT_SCALE = 50.0  # a container's class/id/tag weight multiplies its score by 1 + w/scale
 MIN_WEIGHT_FACTOR = 0.25
 _COMMAS = regex.compile(r"[,，、،;；]")
+# Names judged by what the container holds as well: chrome of these kinds is links,
+# buttons and short lines, so paragraphs of prose in it say the name misled
+# (`sidebar-grid__content`, `print:hidden`, `entry-meta-wrap`). Comments, teasers,
+# footers, cookie and newsletter boxes are prose by nature: their names stand.
+NAME_CHECKED = frozenset({Category.NAVIGATION, Category.SHARE, Category.BYLINE,
+                          Category.TIMESTAMP, Category.ADS, Category.LOGIN,
+                          Category.BREADCRUMB})
+# Chrome whose names are never a generic layout word (unlike widget, side, meta, post…):
+NEVER_ARTICLE = frozenset({Category.COOKIE, Category.COMMENTS, Category.NEWSLETTER,
+                           Category.LOGIN, Category.FOOTER})
+PROSE_CHARS = 80  # a paragraph this long that ends like a sentence is prose
+PROSE_LINK_DENSITY = 0.2
+MIN_PROSE_PARAGRAPHS = 2
+MIN_PROSE_SHARE = 0.6  # of the container's text
+MIN_PAGE_PROSE_SHARE = 0.2  # of the page's prose, inside the article: a bio box holds less
+MAJOR_PROSE_SHARE = 0.5  # … or anywhere on the page (the article's container misjudged)
+_SENTENCE_END = regex.compile(r"[.!?。！？؟…»”\"')]\s*$")
 
 
 def body_matches(blocks: list[HtmlBlock], article_body: str | None) -> set[int]:
@@ -96,19 +114,96 @@ def find_container(
         final[cid] = (score + TAG_BONUS.get(c.tag, 0)) * (1.0 - density) * factor
     if not final:
         return set()
-    best = max(final, key=final.__getitem__)
+    chrome = _under_chrome(blocks, containers)
+    clean = {cid: v for cid, v in final.items() if not chrome[cid]}
+    pool = clean if clean and max(clean.values()) >= MIN_CANDIDATE_SCORE else final
+    best = max(pool, key=pool.__getitem__)
     if len(confirmed) >= MIN_CONFIRMED:
         best = _common_ancestor([blocks[i].anc for i in sorted(confirmed)], containers, best)
     elif final[best] < MIN_CANDIDATE_SCORE:
         return set()
     best = _widen(best, blocks, containers)
+    story = _first_story(best, blocks, containers, final)
+    if story != best:
+        return {story}  # (the next stories are its siblings: none joins it)
     chosen = {best}
     parent = containers[best].parent
     threshold = max(MIN_SIBLING_SCORE, final.get(best, 0.0) * SIBLING_SHARE)
     for cid, score in final.items():
-        if cid != best and containers[cid].parent == parent and parent >= 0 and score >= threshold:
+        if (cid != best and containers[cid].parent == parent and parent >= 0
+                and score >= threshold and containers[cid].category is None):  # (a comment
+            # thread beside the article is no part of it, however well it scores)
             chosen.add(cid)
     return chosen
+
+
+def _first_story(best: int, blocks: list[HtmlBlock], containers: list[Container],
+                 final: dict[int, float]) -> int:
+    """Pages that load the next story below the first (infinite scroll) put each in an
+    `<article>` with its own `<h1>`: when the chosen container holds two or more such
+    stories with text of their own, the page's story is the first of them, and the
+    others are marked as other stories (their containers' category is set)."""
+    stories: dict[int, int] = {}  # <article> container id → its first <h1> block's index
+    for b in blocks:
+        if b.level != 1 or best not in b.anc:
+            continue
+        story = next((a for a in reversed(b.anc) if containers[a].tag == "article"), None)
+        if story is not None and story != best and best in _chain(story, containers):
+            stories.setdefault(story, b.index)
+    scored = [cid for cid in stories if any(c in final and final[c] >= MIN_CANDIDATE_SCORE
+                                            for c in _inside(cid, blocks))]
+    if len(scored) < 2:
+        return best
+    first = min(scored, key=stories.__getitem__)
+    for cid in scored:
+        if cid != first:  # the next stories are chrome of this page: other stories
+            containers[cid].category = Category.RELATED_LIST
+    return first
+
+
+def _chain(cid: int, containers: list[Container]) -> list[int]:
+    out = []
+    while cid >= 0:
+        out.append(cid)
+        cid = containers[cid].parent
+    return out
+
+
+def _inside(cid: int, blocks: list[HtmlBlock]) -> set[int]:
+    """Ids of the containers within `cid` that hold a block."""
+    return {a for b in blocks if cid in b.anc for a in b.anc[b.anc.index(cid):]}
+
+
+def _wrappers(blocks: list[HtmlBlock], containers: list[Container]) -> list[bool]:
+    """For each container, whether it holds the page's headline (its first `<h1>`) or
+    its `<main>` element: a wrapper of the page, whatever its name says
+    (`dialog-off-canvas-main-canvas`, `has-sidebar`). (An `<article>` is no sign: teaser
+    cards are `<article>`s too, and so are the next stories of an endless page.)"""
+    wraps = [False] * len(containers)
+    first = next((b for b in blocks if b.level == 1 and b.anc), None)
+    if first is not None:
+        for cid in first.anc:  # the headline's block-level ancestors, itself included
+            wraps[cid] = True
+    for cid in [cid for cid, c in enumerate(containers) if c.tag == "main"]:
+        while cid >= 0 and not wraps[cid]:
+            wraps[cid] = True
+            cid = containers[cid].parent
+    return wraps
+
+
+def _under_chrome(blocks: list[HtmlBlock], containers: list[Container]) -> list[bool]:
+    """For each container, whether it is or sits in a container of chrome that is never
+    an article (a consent dialog, a comment thread, a footer; `NEVER_ARTICLE`) and wraps
+    nothing of the page's (`_wrappers`): the article is looked for outside such
+    containers first, however much prose they hold."""
+    under = [False] * len(containers)
+    if not any(c.category in NEVER_ARTICLE for c in containers):
+        return under
+    wraps = _wrappers(blocks, containers)
+    for cid, c in enumerate(containers):
+        own = c.category in NEVER_ARTICLE and not wraps[cid]
+        under[cid] = own or (c.parent >= 0 and under[c.parent])
+    return under
 
 
 def _common_ancestor(ancs: list[tuple[int, ...]], containers: list[Container], default: int) -> int:
@@ -186,13 +281,62 @@ def mark_article(blocks: list[HtmlBlock], containers: list[Container], chosen: s
 
 def _innermost_chrome(containers: list[Container], exempt: set[int]) -> list[int]:
     """For each container, the id of the innermost chrome container at or above it
-    (-1 for none), skipping the article's own ones and wrappers of it (`exempt`)."""
+    (-1 for none), skipping the article's own ones, wrappers of it and misnamed ones
+    (`exempt`)."""
     found = [-1] * len(containers)
     for cid, c in enumerate(containers):
-        if c.category is not None and c.tag not in ("body", "html") and cid not in exempt:
-            found[cid] = cid
+        if c.category is not None and c.tag not in ("body", "html"):
+            # an exempt chrome-named one (a wrapper, a misnamed part of the article)
+            # shields what it holds from chrome names further out, too
+            found[cid] = -1 if cid in exempt else cid
         elif c.parent >= 0:
             found[cid] = found[c.parent]
+    return found
+
+
+def misnamed(blocks: list[HtmlBlock], containers: list[Container],
+             chars: list[int], chosen: set[int]) -> set[int]:
+    """Ids of the containers that a class or id name calls chrome (of a kind that is
+    never prose) but that hold the page's prose: paragraphs, few links, a fair share
+    of all the page's paragraphs when inside the article's container, most of them
+    anywhere else; inside one found so, any part that holds its share of paragraphs
+    (`sidebar-grid` > `sidebar-grid__content`). A name alone never removes the article."""
+    named = [cid for cid, c in enumerate(containers)
+             if c.category in NAME_CHECKED and chars[cid] >= PROSE_CHARS * MIN_PROSE_PARAGRAPHS
+             and c.tag not in hints.TAG_CATEGORY
+             and (c.element.get("role") or "").lower() not in hints.ROLE_CATEGORY]
+    if not named:
+        return set()
+    prose = [0] * len(containers)
+    count = [0] * len(containers)
+    total = 0
+    for b in blocks:
+        if (b.kind in SCORED_KINDS and len(b.text) >= PROSE_CHARS and b.anc
+                and b.link_density < PROSE_LINK_DENSITY and _SENTENCE_END.search(b.text)):
+            prose[b.anc[-1]] += len(b.text)
+            count[b.anc[-1]] += 1
+            total += len(b.text)
+    for cid in range(len(containers) - 1, 0, -1):
+        parent = containers[cid].parent
+        if parent >= 0:
+            prose[parent] += prose[cid]
+            count[parent] += count[cid]
+    inside = [False] * len(containers)
+    for cid, c in enumerate(containers):
+        inside[cid] = cid in chosen or (c.parent >= 0 and inside[c.parent])
+    found: set[int] = set()
+    within = [False] * len(containers)  # inside a misnamed container already found
+    for cid in named:  # (parents before children)
+        c = containers[cid]
+        up = c.parent
+        while up >= 0 and not within[up] and up not in found:
+            up = containers[up].parent
+        nested = up >= 0
+        share = 0.0 if nested else MIN_PAGE_PROSE_SHARE if inside[cid] else MAJOR_PROSE_SHARE
+        if (count[cid] >= MIN_PROSE_PARAGRAPHS and prose[cid] >= MIN_PROSE_SHARE * chars[cid]
+                and prose[cid] >= share * total):
+            found.add(cid)
+            within[cid] = True
     return found
 
 
@@ -203,13 +347,21 @@ def prelabel(
     """Labels decided by the DOM alone: blocks inside chrome containers (one label
     shared by a container's blocks: labels are replaced, never changed in place)."""
     exempt = chosen | ancestors_of(chosen, containers)
+    exempt |= misnamed(blocks, containers, totals[0], chosen)
     if chosen:
-        # A "chrome" element holding most of the article is a wrapper, not chrome
-        # (`paywall-container`, `has-sidebar` on a wrapper of everything).
+        # A "chrome" element holding as much text as half the article is a wrapper, not
+        # chrome, when it is inside the article (`paywall-container`) or wraps the
+        # page's headline or <main> (`has-sidebar`, `dialog-off-canvas-main-canvas`);
+        # a long comment thread or consent dialog beside the article is no wrapper.
         chars = totals[0]
         article = sum(chars[c] for c in chosen)
+        inside = [False] * len(containers)
+        for cid, c in enumerate(containers):
+            inside[cid] = cid in chosen or (c.parent >= 0 and inside[c.parent])
+        wraps = _wrappers(blocks, containers)
         exempt |= {cid for cid, c in enumerate(containers)
-                   if c.category is not None and chars[cid] >= WRAPPER_SHARE * article}
+                   if c.category is not None and chars[cid] >= WRAPPER_SHARE * article
+                   and (inside[cid] or wraps[cid])}
     out = {}
     chrome = _innermost_chrome(containers, exempt)
     in_chrome: dict[int, Label] = {}  # by chrome container id

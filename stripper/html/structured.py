@@ -7,8 +7,10 @@ here is optional: broken JSON, odd types and missing fields are skipped quietly.
 
 from __future__ import annotations
 
+import html
 import json
 
+import regex
 from lxml import etree
 
 from stripper.model import PageInfo
@@ -16,6 +18,19 @@ from stripper.model import PageInfo
 ARTICLE_TYPES = ("article", "posting", "report", "blog", "review", "webpage", "recipe",
                  "howto", "question", "qapage", "discussionforum")
 MAX_JSON_CHARS = 2_000_000
+# An HTML character reference left in a string: JSON-LD is often written HTML-escaped
+# (`&#039;`, `&quot;`), and `<meta content>` escaped twice reads `&amp;quot;` → `&quot;`.
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape(value: str) -> str:
+    """`value` with the HTML character references it still holds resolved (twice at
+    most: `&amp;#039;`), then its whitespace collapsed."""
+    for _ in range(2):
+        if "&" not in value or not _ENTITY.search(value):
+            break
+        value = html.unescape(value)
+    return " ".join(value.split())
 
 
 def read_page_info(root: etree._Element) -> PageInfo:
@@ -25,10 +40,10 @@ def read_page_info(root: etree._Element) -> PageInfo:
         tag = el.tag
         if tag == "title":
             if info.title is None and el.getparent() is not None:
-                info.title = " ".join("".join(el.itertext()).split()) or None
+                info.title = unescape("".join(el.itertext())) or None
         elif tag == "meta":
             key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-            value = " ".join((el.get("content") or "").split())
+            value = unescape(el.get("content") or "")
             if not key or not value:
                 if (el.get("http-equiv") or "").lower() == "content-language" and value:
                     info.meta.setdefault("content-language", value)
@@ -58,7 +73,7 @@ def _read_json_ld(text: str, info: PageInfo) -> None:
                          if isinstance(t, str)).lower()
         if types in ("website", "organization", "newsmediaorganization") and not info.publisher:
             name = obj.get("name")
-            info.publisher = name if isinstance(name, str) else None
+            info.publisher = unescape(name) or None if isinstance(name, str) else None
             continue
         if not any(t in types for t in ARTICLE_TYPES):
             continue
@@ -66,7 +81,7 @@ def _read_json_ld(text: str, info: PageInfo) -> None:
             info.ld = obj
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            info.publisher = info.publisher or publisher["name"]
+            info.publisher = info.publisher or unescape(publisher["name"]) or None
 
 
 def _richness(obj: dict) -> int:
@@ -94,7 +109,7 @@ def _objects(data, depth: int):
 def text_value(value) -> str | None:
     """A JSON-LD value as one string: names of objects, the first of lists."""
     if isinstance(value, str):
-        return " ".join(value.split()) or None
+        return unescape(value) or None
     if isinstance(value, dict):
         return text_value(value.get("name") or value.get("@value"))
     if isinstance(value, list):

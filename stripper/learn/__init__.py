@@ -130,7 +130,7 @@ def learn(tasks: list[Task], options: LearnOptions | None = None) -> Learned:
                 counter.add(sid, seen.line, text=seen.text, page=page.rel,
                             removed=not seen.kept, by_rule=seen.by_rule, chrome=seen.chrome,
                             category=seen.category, words=seen.words)
-            spill.write(sid, page.order, page.kept)
+            spill.write(sid, page.order, page.kept, page.sizes)
             if counter.over():
                 for stats in counter.prune():
                     if names[stats.site].startswith("\0cluster "):

@@ -3,13 +3,15 @@
 A line is a candidate when it was seen on at least MIN_SHARE of its site's pages
 (and on MIN_REPEAT pages at the least). Repeating is not enough: a quoted sentence
 or a standard correction note can repeat inside articles. A candidate is template
-when, on more than OUTSIDE_SHARE of its pages, it sits outside the article, or when
+when, on at least OUTSIDE_SHARE of its pages, it sits outside the article, or when
 it looks like chrome (a link-like block stripper kept) on more than CHROME_SHARE.
-Outside the article means stripper removed it, or it lies before the first or after
-the last block of the page's own text: the kept blocks that end like a sentence and
-are seen on no other page of the site (on a page where there are none — a second
-copy of one article — all of its kept blocks). Lines a rule already decides are left
-to it (a learned drop must not hide an end-of-article marker).
+Outside the article means that wherever the page has the line, stripper removed it
+or it lies before the first or after the last block of the page's own text: the
+kept blocks that end like a sentence and are seen on no other page of the site (on
+a page where there are none, all of its kept blocks). On a page whose kept text is
+mostly candidate lines (COPY_SHARE) — a second copy of one article, say — only what
+stripper removed counts as outside. Lines a rule already decides are left to it (a
+learned drop must not hide an end-of-article marker).
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ from stripper.learn.survey import PROSE
 MIN_SITE_PAGES = 2  # a site needs this many pages to learn from
 MIN_SHARE = 0.3  # of a site's pages a line must be seen on
 MIN_REPEAT = 2  # pages, at the least
-OUTSIDE_SHARE = 0.5  # of its pages a line must sit outside the article on more than
+OUTSIDE_SHARE = 0.9  # of its pages a line must sit outside the article on at least
+# (a line kept inside the article on a tenth of its pages is part of its flow — an
+# in-article ad label: a hard drop there can cut the article in two)
 CHROME_SHARE = 0.5  # ... or look like chrome on more than
+COPY_SHARE = 0.5  # a page whose kept text is mostly candidate lines is a copy of another
 RULE_SHARE = 0.5  # a line a rule decided on this share of its pages is the rule's
 MARKER_LINES = 3  # lines whose any one marks a page as the site's
 MARKER_MIN_CHARS = 10
@@ -71,20 +76,21 @@ class Spill:
     def __init__(self, fh: IO[bytes]):
         self.fh = fh
 
-    def write(self, site: int, order: list[int], kept: bytes) -> None:
-        pickle.dump((site, array("q", order).tobytes(), kept), self.fh,
-                    protocol=pickle.HIGHEST_PROTOCOL)
+    def write(self, site: int, order: list[int], kept: bytes, sizes: list[int]) -> None:
+        pickle.dump((site, array("q", order).tobytes(), kept, array("I", sizes).tobytes()),
+                    self.fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     def pages(self):
         self.fh.seek(0)
         while True:
             try:
-                site, order, kept = pickle.load(self.fh)
+                site, order, kept, sizes = pickle.load(self.fh)
             except EOFError:
                 return
-            hashes = array("q")
+            hashes, lengths = array("q"), array("I")
             hashes.frombytes(order)
-            yield site, hashes, kept
+            lengths.frombytes(sizes)
+            yield site, hashes, kept, lengths
 
 
 def candidates(counter: LineCounter, site_pages: dict[int, int],
@@ -121,10 +127,13 @@ def outside_counts(spill: Spill, cands: dict[int, dict[int, LineStats]],
         stats = counter.get(site, h)
         return stats is None or stats.pages <= 1
 
-    for site, order, kept in spill.pages():
+    for site, order, kept, sizes in spill.pages():
         lines = cands.get(site)
         if not lines:
             continue
+        kept_chars = sum(sizes[i] for i in range(len(order)) if kept[i])
+        repeated = sum(sizes[i] for i, h in enumerate(order) if kept[i] and h in lines)
+        copy = repeated > COPY_SHARE * kept_chars  # mostly another page's text
         core = [i for i, h in enumerate(order) if kept[i] and own(site, h, kept[i])]
         if not core:  # every kept line repeats: a copy of another page, article and all
             core = [i for i in range(len(order)) if kept[i]]
@@ -132,8 +141,8 @@ def outside_counts(spill: Spill, cands: dict[int, dict[int, LineStats]],
         status: dict[int, bool] = {}
         for i, h in enumerate(order):
             if h in lines:
-                out = not kept[i] or i < lo or i > hi
-                status[h] = status.get(h, False) or out
+                out = not kept[i] or (not copy and (i < lo or i > hi))
+                status[h] = status.get(h, True) and out  # inside once: inside
         for h, out in status.items():
             outside[site, h] += out
     return outside
@@ -146,7 +155,7 @@ def template_lines(cands: dict[int, dict[int, LineStats]],
         chosen = []
         for h, stats in lines.items():
             out = outside.get((site, h), 0)
-            if out > OUTSIDE_SHARE * stats.pages or stats.chrome > CHROME_SHARE * stats.pages:
+            if out >= OUTSIDE_SHARE * stats.pages or stats.chrome > CHROME_SHARE * stats.pages:
                 chosen.append(TemplateLine(stats, out))
         chosen.sort(key=lambda t: (-t.stats.pages, -t.outside, t.text))
         if chosen:
@@ -175,7 +184,7 @@ def choose_marker(lines: list[TemplateLine]) -> list[TemplateLine]:
 def marker_coverage(spill: Spill, markers: dict[int, set[int]]) -> dict[int, int]:
     """site → pages holding one of its marker lines."""
     marked: dict[int, int] = defaultdict(int)
-    for site, order, _kept in spill.pages():
+    for site, order, _kept, _sizes in spill.pages():
         wanted = markers.get(site)
         if wanted and any(h in wanted for h in order):
             marked[site] += 1

@@ -55,6 +55,7 @@ class PageSurvey:
     kind: str
     order: list[int]  # line hashes of every block, in page order (0: not learnable)
     kept: bytes  # per block, same order: 0 removed, 1 kept, PROSE kept and ends a sentence
+    sizes: list[int]  # per block, same order: its characters
     seen: list[Seen]  # distinct learnable blocks, first occurrence
     error: str | None = None
 
@@ -101,13 +102,16 @@ def survey(task: Task, settings: Settings | None = None) -> PageSurvey:
                                 disable_rules=settings.disabled, language=settings.language)
     except (OSError, ValueError, Refused) as exc:
         message = exc.strerror.lower() if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return PageSurvey(task.rel, None, "", [], b"", [], error=message or type(exc).__name__)
+        return PageSurvey(task.rel, None, "", [], b"", [], [],
+                          error=message or type(exc).__name__)
     order: list[int] = []
     kept = bytearray()
+    sizes: list[int] = []
     seen: dict[int, Seen] = {}
     for block in result.blocks:
         text = block.text.strip()
         kept.append(0 if not block.kept else PROSE if block.features.terminal_punct else 1)
+        sizes.append(len(text))
         if not text or len(text) > MAX_LINE_CHARS:
             order.append(0)
             continue
@@ -118,7 +122,8 @@ def survey(task: Task, settings: Settings | None = None) -> PageSurvey:
                            block.kept and block.features.link_like >= CHROME_LINK_LIKE,
                            "" if block.kept else block.category.value, block.features.words)
     host = host_of(result.metadata.url or task.url)
-    return PageSurvey(task.rel, host, result.kind, order, bytes(kept), list(seen.values()))
+    return PageSurvey(task.rel, host, result.kind, order, bytes(kept), sizes,
+                      list(seen.values()))
 
 
 def page_name(src: str, root: str | None) -> str:

@@ -55,7 +55,7 @@ def render(sites: list[SiteTemplate], *, pages: int, source: str = "") -> str:
         "# Site templates learned by `stripper learn`"
         + (f" from {source}" if source else "") + ".",
         f"# {pages} pages, {len(sites)} site(s), {total} rule(s). Each rule is a line seen on",
-        "# many pages of its site and outside the article on most of them. Edit freely:",
+        "# many pages of its site and outside the article on nearly all of them. Edit freely:",
         "# delete a rule to keep its line, or widen a pattern.",
         'name = "learned"',
         'version = "1"',

@@ -90,6 +90,7 @@ def _dateparser():
 
 _DATE_SPAN = regex.compile(
     r"\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
     r"|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?\d{4}"
@@ -142,11 +143,13 @@ _NUMERIC = regex.compile(
     r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
     r"|(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日"
     r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y4>\d{4})"
+    r"|(?P<y5>\d{4})(?P<sep>[./])(?P<m5>\d{1,2})(?P=sep)(?P<d5>\d{1,2})"
 )
 
 
 def _parse_numeric(text: str):
-    """Year-month-day, day.month.year, 年月日 and a day/month/year whose day is over 12
+    """Year-month-day (2019-03-08, 2019.03.08, 2019/03/08: a year first is always
+    followed by the month), day.month.year, 年月日 and a day/month/year whose day is over 12
     need no locale: read them directly (a third of the dates on real pages), sparing
     dateparser's per-language warm-up. Other slashed dates are dateparser's to read."""
     m = _NUMERIC.fullmatch(text.strip())
@@ -156,6 +159,8 @@ def _parse_numeric(text: str):
         d, mo, y = int(m.group("a")), int(m.group("b")), int(m.group("y4"))
         if d <= 12:  # 05/10/2022 is either, by the language; 10/25/2022 reads as
             return None  # a date in some languages and as none in others
+    elif m.group("y5"):
+        y, mo, d = int(m.group("y5")), int(m.group("m5")), int(m.group("d5"))
     else:
         parts = [int(v) for v in m.groups() if v is not None]
         y, mo, d = (parts[2], parts[1], parts[0]) if m.group("d2") else parts

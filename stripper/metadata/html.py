@@ -5,6 +5,7 @@ first, what it shows (`<h1>`, `<time datetime>`, a date line near the article) s
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import urljoin, urlsplit
 
 import regex
 
@@ -18,6 +19,12 @@ _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?
                      r"(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _LANG = regex.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 MAX_SITE_WORDS = 6
+MIN_TITLE_WORDS = 3  # fewer (in a script with spaces) and a longer candidate is preferred:
+# a section name ("Politik") or a language switch ("English") in og:title or the <h1>
+DATE_FAR_BLOCKS = 12  # a labelled date line this far after the article ("Date 28.04.2023")
+MAX_FAR_DATE_WORDS = 4
+_EDGE_PUNCTUATION = " \t:;,|·•/"
+_NOT_A_NAME = regex.compile(r"^(?:https?:|www\.|/|@?\d+$)|^[\d\W_]+$", regex.IGNORECASE)
 
 
 def page_language(info: PageInfo) -> str | None:
@@ -34,8 +41,9 @@ def describe_html(
     visible_title: str | None = None, time_stamps: list[str] | None = None,
 ) -> HtmlMetadata:
     meta, ld = info.meta, info.ld
-    site = (meta.get("og:site_name") or info.publisher or meta.get("application-name")
-            or meta.get("twitter:site", "").lstrip("@") or None)
+    site = next((v for v in (meta.get("og:site_name"), info.publisher,
+                             meta.get("application-name"), meta.get("twitter:site", "").lstrip("@"))
+                 if v and is_name(v)), None)
     title = _title(info, visible_title, site)
     if site is None and title and info.title:
         site = _site_from_title(info.title, title)
@@ -55,10 +63,12 @@ def describe_html(
                     meta.get("dcterms.modified"), language=language)
     if published is None:
         published = _visible_date(blocks, language)
-    authors = names(ld.get("author")) if ld else []
+    if published is None:
+        published = _labelled_date_after(blocks, language)
+    authors = [a for a in (names(ld.get("author")) if ld else []) if is_name(a)]
     if not authors:
         value = meta.get("author") or meta.get("article:author") or meta.get("dc.creator")
-        if value and not value.lower().startswith(("http://", "https://")):
+        if value and is_name(value):
             authors = [value]
     authors = list(dict.fromkeys(a for a in authors if 1 <= len(a) <= 100))
     image = (meta.get("og:image") or meta.get("twitter:image")
@@ -78,7 +88,7 @@ def describe_html(
         site_name=site,
         author=", ".join(authors) or None,
         language=language,
-        url=url or info.canonical or meta.get("og:url"),
+        url=page_url(url, info),
         words=sum(b.features.words or len(tokens(b.text)) for b in kept),  # measured already
         characters=sum(len(b.text) for b in kept),
         removed={c.value: n for c, n in sorted(removed.items())},
@@ -91,13 +101,53 @@ def describe_html(
 
 
 def _title(info: PageInfo, visible: str | None, site: str | None) -> str | None:
-    """JSON-LD headline, og:title, the article's <h1>, then <title> minus the site's name."""
+    """JSON-LD headline, og:title, the article's <h1>, then <title> minus the site's name.
+
+    A candidate of one or two words gives way to a longer one: that is a section name
+    or a language switch's label in the headline's place, not a headline."""
+    found = []
     for value in (text_value(info.ld.get("headline")) if info.ld else None,
                   info.meta.get("og:title"), info.meta.get("twitter:title"), visible,
                   info.title):
+        value = (value or "").strip(_EDGE_PUNCTUATION)
         if value:
-            return _without_site(value, site, visible)
-    return None
+            title = _without_site(value, site, visible).strip(_EDGE_PUNCTUATION) or value
+            if not _too_short(title):
+                return title
+            found.append(title)
+    return found[0] if found else None
+
+
+def _too_short(title: str) -> bool:
+    """Fewer than MIN_TITLE_WORDS words in a script that spaces its words."""
+    return len(title.split()) < MIN_TITLE_WORDS and not any(ord(c) >= 0x2E80 for c in title)
+
+
+def is_name(value: str) -> bool:
+    """A site or person's name, not an address, a handle's number or a bare figure."""
+    value = value.strip()
+    return bool(value) and not _NOT_A_NAME.search(value) and "://" not in value
+
+
+def page_url(url: str | None, info: PageInfo) -> str | None:
+    """The page's address: the one given, else its canonical link made absolute (against
+    og:url when relative), else og:url; a relative link with nothing to resolve it
+    against is no address."""
+    if url:
+        return url.replace("&amp;", "&")  # read from the raw markup: still escaped
+    og = info.meta.get("og:url")
+    og = og if og and urlsplit(og).scheme in ("http", "https") else None
+    canonical = info.canonical
+    if canonical:
+        try:
+            parts = urlsplit(canonical)
+        except ValueError:
+            parts = None
+        if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
+            return canonical
+        if parts is not None and og:
+            return urljoin(og, canonical)
+    return og
 
 
 def _without_site(title: str, site: str | None, visible: str | None) -> str:
@@ -151,6 +201,23 @@ def _date(*values: str | None, language: str | None = None) -> DateInfo | None:
     return None
 
 
+def _labelled_date_after(blocks: list[Block], language: str | None) -> DateInfo | None:
+    """A date line of a few words further after the article than `_visible_date` looks,
+    where templates list an article's facts at its foot ("Date 28.04.2023")."""
+    kept = [b.index for b in blocks if b.kept]
+    if not kept:
+        return None
+    for block in blocks[kept[-1] + 1:kept[-1] + 1 + DATE_FAR_BLOCKS]:
+        if (block.kept or block.category is Category.RELATED_LIST
+                or len(block.text.split()) > MAX_FAR_DATE_WORDS
+                or not any(c.isdigit() for c in block.text)):
+            continue
+        found = read_date(block.text, language)
+        if found is not None and found.iso and len(found.iso) >= 10:
+            return found
+    return None
+
+
 def _visible_date(blocks: list[Block], language: str | None) -> DateInfo | None:
     """A short date line just before the article (or just after it)."""
     kept = [b.index for b in blocks if b.kept]
@@ -171,3 +238,29 @@ def _visible_date(blocks: list[Block], language: str | None) -> DateInfo | None:
                 block.category, block.reason = Category.TIMESTAMP, "date of this article"
             return found
     return None
+
+
+def as_document(metadata: HtmlMetadata) -> dict:
+    """The metadata under the field names of trafilatura's `Document` (title, author,
+    date, sitename, language, url, hostname, description, image, tags), for callers
+    moving from it; `author` is the `authors` list joined by "; " as trafilatura joins
+    it, `authors` the list itself, `date_modified` the updated date."""
+    url = metadata.url
+    try:
+        hostname = urlsplit(url).hostname if url else None
+    except ValueError:
+        hostname = None
+    return {
+        "title": metadata.title,
+        "author": "; ".join(metadata.authors) or None,
+        "authors": list(metadata.authors),
+        "date": metadata.published.iso if metadata.published else None,
+        "date_modified": metadata.updated.iso if metadata.updated else None,
+        "sitename": metadata.site_name,
+        "language": metadata.language,
+        "url": url,
+        "hostname": hostname,
+        "description": metadata.description,
+        "image": metadata.image,
+        "tags": list(metadata.tags),
+    }

@@ -12,12 +12,13 @@ yield no text.
 from __future__ import annotations
 
 import re
+import warnings
 from bisect import bisect_right
 from itertools import accumulate
 
 from lxml import etree
 
-from stripper.html import hints
+from stripper.html import hints, reveal
 from stripper.model import Category, Container, HtmlBlock
 
 SKIP = frozenset({
@@ -49,6 +50,10 @@ _CLASSES = etree.XPath("//@class")
 _HIDDEN_PART = re.compile("|".join(hints.HIDDEN_CLASS_PARTS))
 MAX_PATH_PARTS = 24
 MAX_BLOCKS = 20_000  # later text is ignored: the shared stages cost ~0.1 ms a block
+# …except the page's article element, when the cap fell before it: walked on its own
+_ARTICLE_ELEMENTS = etree.XPath(
+    "//article | //main | //*[@role='main'] | //*[contains(translate(@itemprop, "
+    "'ARTICLEBODY', 'articlebody'), 'articlebody')]")
 CELL = "\x1f"  # table cell separator inside a row's raw text
 
 
@@ -59,12 +64,54 @@ def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]
     elements folded into their parents): read what else is needed from it before.
     """
     prune(root)
-    return _walk(root)
+    blocks, containers = _walk(root)
+    if len(blocks) >= MAX_BLOCKS:
+        return _article_after_cap(root, blocks, containers)
+    return blocks, containers
+
+
+def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
+                       containers: list[Container]) -> tuple[list[HtmlBlock], list[Container]]:
+    """The walk stopped at MAX_BLOCKS. When an `<article>`, `<main>` or articleBody
+    element lies beyond the cut, the one with the most text is walked on its own and
+    its blocks replace the last ones before the cut; either way a warning says what
+    was left out, so no article is dropped in silence."""
+    reached = {c.element for c in containers}
+    beyond = [el for el in _ARTICLE_ELEMENTS(root) if el not in reached
+              and not any(a in reached and a.tag in ("article", "main")
+                          for a in el.iterancestors())]
+    if not beyond:
+        warnings.warn(f"the page has more than {MAX_BLOCKS:,} blocks; the text after the "
+                      f"first {MAX_BLOCKS:,} is ignored", RuntimeWarning, stacklevel=3)
+        return blocks, containers
+    best = max(beyond, key=lambda el: len(etree.tostring(el, method="text", encoding=str)))
+    more, inner = _walk(best)
+    room = max(0, MAX_BLOCKS - len(more))
+    blocks = blocks[:room]
+    offset = len(containers)
+    for c in inner:
+        if c.parent >= 0:
+            c.parent += offset
+    containers.extend(inner)
+    for i, b in enumerate(more, len(blocks)):
+        b.index = i
+        b.anc = tuple(a + offset for a in b.anc)
+        if b.group >= 0:
+            b.group += offset
+    warnings.warn(f"the page has more than {MAX_BLOCKS:,} blocks; the first {room:,} and "
+                  f"its <{best.tag}> element's {len(more):,} are read, the rest is ignored",
+                  RuntimeWarning, stacklevel=3)
+    return blocks + more, containers
 
 
 def prune(root: etree._Element) -> None:
     """Do in C what the walk would otherwise do element by element in Python."""
-    for el in _hidden(root):
+    hidden = _hidden(root)
+    keep = reveal.shown(root, hidden) if hidden or root.find(".//noscript") is not None \
+        else set()
+    for el in hidden:
+        if el in keep:
+            continue
         el.tag = HIDDEN_TAG  # removed below, in C, keeping its tail (assigning the tail
         # from Python would refuse control characters that the parser let through)
     etree.strip_elements(root, HIDDEN_TAG, *SKIP, with_tail=False)
