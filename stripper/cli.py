@@ -5,25 +5,30 @@ Exit codes: 0 success, 1 when any input failed, 2 on usage errors (Click's own).
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import click
 
 import stripper
+from stripper import formats
 from stripper.cli_archive import RECORD_HELP, is_archive_input, strip_archive_record
 from stripper.cli_batch import batch
 from stripper.cli_common import (
+    MAX_INPUT_BYTES,
+    OutputError,
     error_reason,
+    fail,
     input_label,
     language_and_rule_options,
-    read_input,
+    load_rule_book,
+    max_size_option,
+    open_output,
 )
 from stripper.cli_diff import diff
 from stripper.cli_learn import learn
-from stripper.cli_rules import prepare_rules
 from stripper.cli_rules import rules as rules_group
-from stripper.emit import FORMATS, render
-from stripper.rules import RuleError
+from stripper.inputs import printable_name, read_input
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,52 +47,66 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(allow_dash=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True),
-              default="-", show_default=True, help="Write here instead of standard output.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              default="-", show_default=True,
+              help="Write here instead of standard output (a regular file is replaced "
+                   "only once everything was written).")
+@click.option("-f", "--format", "fmt", type=click.Choice(formats.names()), default="text",
               show_default=True,
-              help="text: the article; json: text, metadata and every block with its verdict "
-                   "and reason; jsonl: one line per input, no blocks; markdown: title and text.")
+              help=formats.help_text() + " json on several inputs: a JSON array.")
 @click.option("--links", is_flag=True,
               help="With --format markdown: keep the page's hyperlinks (HTML input).")
 @click.option("--url", help="The page's address (chooses site-specific rules; kept in metadata).")
 @click.option("--record", metavar="ID", help=RECORD_HELP)
 @language_and_rule_options
-def clean(files, output, fmt, links, kind, url, record, language, rule_files, disabled) -> None:
+@max_size_option(f"{MAX_INPUT_BYTES // 2**20}M")
+def clean(files, output, fmt, links, kind, url, record, language, rule_files, disabled,
+          max_size) -> None:
     """Clean FILE(s) and print the article text.
 
-    With no FILE, or when FILE is -, read standard input. Errors name the file and
-    go to standard error; the other files are still cleaned, and the exit code is 1.
-    Several files with --format text print their articles one after another, each
-    ending with a newline; --format jsonl keeps them apart (one object per file,
-    with its source), and `stripper batch` writes one output per file.
+    With no FILE, or when FILE is -, read standard input; .gz files are read
+    transparently. Errors (a missing file, a folder, a binary file) name the input
+    and go to standard error; the other files are still cleaned, and the exit code
+    is 1. Several files with --format text print their articles one after another,
+    each ending with a newline; --format jsonl keeps them apart (one object per
+    file, with its source), --format json makes them one JSON array, and
+    `stripper batch` writes one output per file.
     """
-    try:
-        prepare_rules()  # one-line warnings; the user's rule folder read (and checked) once
-        extra = [stripper.rules.load_file(p) for p in rule_files]
-    except RuleError as exc:
-        raise click.UsageError(str(exc)) from None
+    book = load_rule_book(rule_files, disabled)
+    fmt_ = formats.get(fmt)
+    names = files or ("-",)
+    array = fmt_.document and len(names) > 1
     failed = 0
-    sink = click.open_file(output, "w", encoding="utf-8", atomic=output != "-")
-    with sink:
-        for name in files or ("-",):
-            try:
-                if is_archive_input(name):  # a WARC/WET archive: one of its records
-                    result, _ = strip_archive_record(name, record, kind=kind, url=url,
-                                                     rules=extra, disable_rules=disabled,
-                                                     language=language)
-                else:
-                    raw = read_input(name)
-                    result = stripper.strip(raw, kind=kind, url=url, rules=extra,
-                                            disable_rules=disabled, language=language)
-            except (OSError, ValueError) as exc:
-                failed += 1
-                click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)
-                continue
-            sink.write(render(result, fmt, source=None if name == "-" else name, links=links))
+    written = 0
+    try:
+        with open_output(output) as sink:
+            if array:
+                sink.write("[\n")
+            for name in names:
+                try:
+                    source = None if name == "-" else printable_name(name)
+                    if is_archive_input(name):  # a WARC/WET archive: one of its records
+                        result, _ = strip_archive_record(name, record, kind=kind, url=url,
+                                                         rules=book, language=language)
+                    else:
+                        page = read_input(name, max_size=max_size, url=url, kind=kind)
+                        result = stripper.strip(page.raw, kind=kind, url=url, rules=book,
+                                                language=language)
+                except (OSError, ValueError) as exc:
+                    failed += 1
+                    click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)
+                    continue
+                text = fmt_.write(result, source=source, links=links)
+                if array:
+                    text = (",\n" if written else "") + text.rstrip("\n")
+                sink.write(text)
+                written += 1
+            if array:
+                sink.write("\n]\n" if written else "]\n")
+    except OutputError as exc:
+        fail(str(exc), 1)
     sys.exit(1 if failed else 0)
-
 
 
 # Subcommands live in their own modules (cli_<name>.py); they are registered here.
@@ -96,7 +115,25 @@ for command in (batch, diff, learn, rules_group):
 
 
 def main() -> None:
-    cli()
+    """The console entry point. Ctrl-C anywhere ends with one line and status 130 (Click
+    alone would say "Aborted!" and exit 1)."""
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        _say("interrupted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _say(message: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(f"stripper: {message}", err=True)
 
 
 if __name__ == "__main__":

@@ -8,34 +8,12 @@ import sys
 import click
 from rich.console import Console
 
-import stripper
-from stripper.batch import BatchError, Config, default_jobs, run
+from stripper import formats
+from stripper.batch import BatchError, BatchIOError, Config, default_jobs, run
 from stripper.batch.archive import wants_archives
 from stripper.cli_archive import batch_archives
-from stripper.cli_common import language_and_rule_options
+from stripper.cli_common import fail, language_and_rule_options, load_rule_book, max_size_option
 from stripper.cli_learn import batch_learning, learned_rules
-from stripper.rules import RuleError
-
-_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2,
-          "g": 1024**3, "gb": 1024**3}
-
-
-class _Size(click.ParamType):
-    name = "SIZE"
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, int):
-            return value
-        text = str(value).strip().lower()
-        number = text.rstrip("kmgb")
-        unit = text[len(number):]
-        try:
-            size = int(float(number) * _UNITS[unit])
-        except (ValueError, KeyError):
-            self.fail(f"{value!r} is not a size such as 500K, 20M or 1G", param, ctx)
-        if size <= 0:
-            self.fail("the size must be positive", param, ctx)
-        return size
 
 
 @click.command()
@@ -51,10 +29,12 @@ class _Size(click.ParamType):
                    "repeatable. Default: every file.")
 @click.option("--exclude", "excludes", multiple=True, metavar="PATTERN",
               help="Leave out files and folders matching (repeatable).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(formats.names(per_page=True)),
               default="text", show_default=True,
-              help="Per-page output: .txt article, .json document (text, metadata, blocks), "
-                   "or .md.")
+              help="Per-page output, one file each ("
+                   + ", ".join(f"{f.name} {f.suffix}" for f in formats.FORMATS.values()
+                               if f.per_page)
+                   + "): " + formats.help_text(per_page=True))
 @click.option("--jsonl", type=click.Path(dir_okay=False, allow_dash=False),
               help="Instead of a file per page, append one JSON line per page to this file.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=default_jobs,
@@ -62,8 +42,7 @@ class _Size(click.ParamType):
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
               show_default=True, help="Seconds one file may take; then its worker is killed "
                                       "and the file reported as a timeout.")
-@click.option("--max-size", type=_Size(), default="50M", show_default=True,
-              help="Refuse larger inputs (after gunzip), e.g. 500K, 20M.")
+@max_size_option("50M")
 @click.option("--force", is_flag=True, help="Redo every page, even when its output is up to date.")
 @language_and_rule_options
 @click.option("-q", "--quiet", is_flag=True, help="No progress display and no final report.")
@@ -75,10 +54,14 @@ def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_
     \b
     Outputs mirror the source tree: SRC/a/b.html -> OUT/a/b.txt (.gz inputs are
     read transparently). Writes are atomic, and a re-run skips pages whose output is
-    newer than the input, so an interrupted run resumes where it stopped. A bad file
-    (binary, too large, timeout, parse failure) is reported and skipped; the exit
+    newer than the input and was made with the same stripper version, rules and
+    options, so an interrupted run resumes where it stopped and a run with new
+    --rules or --lang redoes every page. A bad file (binary, too large, timeout,
+    parse failure, an output that cannot be written) is recorded failed; the exit
     code is then 1. OUT/_manifest.jsonl has a line per file: path, status, reason,
-    sizes, language, words kept.
+    sizes, language, words kept; OUT/_summary.json the totals and the settings.
+    One run at a time writes into OUT: a second one is refused while the first
+    holds OUT/.stripper-batch.lock.
 
     \b
     Examples:
@@ -88,11 +71,7 @@ def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_
       stripper batch crawl/ -o meta/ --jsonl corpus.jsonl
       stripper batch CC-MAIN-*.warc.gz --jsonl corpus.jsonl    WARC/WET: a row per record
     """
-    try:
-        for path in rule_files:
-            stripper.rules.load_file(path)
-    except RuleError as exc:
-        raise click.UsageError(str(exc)) from None
+    book = load_rule_book(rule_files, disabled)  # once: the workers get the loaded book
     if src and wants_archives(src):  # WARC/WET archives: stripper/cli_archive.py
         sys.exit(batch_archives(src, out=out, jsonl=jsonl, fmt=fmt, jobs=jobs, timeout=timeout,
                                 max_size=max_size, force=force, kind=kind,
@@ -108,13 +87,17 @@ def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_
     cfg = Config(out=out, src=src, files_from=files_from, globs=globs, excludes=excludes,
                  fmt=fmt, jsonl=jsonl, jobs=jobs, timeout=timeout, max_size=max_size,
                  force=force, kind=kind, rule_files=rule_files, disabled=disabled,
-                 language=language, quiet=quiet,
+                 language=language, quiet=quiet, book=book,
                  stdin=sys.stdin if files_from == "-" else None)
     cfg.rule_files = learned_rules(cfg, **learning)  # --learn: learn first, into OUT
+    if cfg.rule_files != tuple(rule_files):
+        cfg.book = load_rule_book(cfg.rule_files, disabled)  # the learned file too
     try:
         tally, _summary = run(cfg, Console(stderr=True))
     except BatchError as exc:
         raise click.UsageError(str(exc)) from None
+    except BatchIOError as exc:
+        fail(str(exc), 2 if exc.busy else 1)
     if tally.interrupted:
         sys.exit(130)
     sys.exit(1 if tally.failed else 0)

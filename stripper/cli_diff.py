@@ -19,13 +19,15 @@ import stripper
 from stripper import diff as render
 from stripper.cli_archive import RECORD_HELP, is_archive_input, strip_archive_record
 from stripper.cli_common import (
+    MAX_INPUT_BYTES,
     error_reason,
     input_label,
     language_and_rule_options,
-    read_input,
+    load_rule_book,
+    max_size_option,
 )
 from stripper.decode import decode
-from stripper.rules import RuleError
+from stripper.inputs import read_input
 
 
 @click.command()
@@ -51,8 +53,9 @@ from stripper.rules import RuleError
 @click.option("--url", help="The page's address (chooses site-specific rules).")
 @click.option("--record", metavar="ID", help=RECORD_HELP)
 @language_and_rule_options
+@max_size_option(f"{MAX_INPUT_BYTES // 2**20}M")
 def diff(files, full, unified, side_by_side, explain, color, pager, width, kind, url, record,
-         language, rule_files, disabled) -> None:
+         language, rule_files, disabled, max_size) -> None:
     """Show FILE with every removed block marked: its category and the rule or signal
     that removed it.
 
@@ -67,12 +70,8 @@ def diff(files, full, unified, side_by_side, explain, color, pager, width, kind,
       stripper diff page.txt -u | delta       a unified diff, input → clean text
       stripper diff crawl/                    one line per file
     """
-    try:
-        extra = [stripper.rules.load_file(p) for p in rule_files]
-    except RuleError as exc:
-        raise click.UsageError(str(exc)) from None
-    options = {"kind": kind, "url": url, "rules": extra, "disable_rules": disabled,
-               "language": language, "record": record}
+    book = load_rule_book(rule_files, disabled)
+    options = {"kind": kind, "url": url, "rules": book, "language": language, "record": record}
     console = _console(color, width)
     names = list(files) or ["-"]
     inputs, failed = _expand(names)
@@ -81,7 +80,7 @@ def diff(files, full, unified, side_by_side, explain, color, pager, width, kind,
     if summary:
         name_width = min(48, max((len(input_label(n)) for n in inputs), default=0))
         for name in inputs:
-            result = _strip(name, options)
+            result = _strip(name, options, max_size)
             if result is None:
                 failed += 1
                 continue
@@ -91,7 +90,7 @@ def diff(files, full, unified, side_by_side, explain, color, pager, width, kind,
 
     parts: list[str] = []
     for name in inputs:
-        result = _strip(name, options)
+        result = _strip(name, options, max_size)
         if result is None:
             failed += 1
             continue
@@ -135,7 +134,7 @@ def _show(text: str, console: Console, pager: bool | None) -> None:
     if pager is None:
         pager = tty and text.count("\n") > console.height
     if pager and tty:
-        if not os.environ.get("PAGER") and "LESS" not in os.environ:
+        if "LESS" not in os.environ:
             os.environ["LESS"] = "FRX"  # as git: quit if one screen, keep colours
         click.echo_via_pager(text, color=True)
     else:
@@ -168,14 +167,14 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def _strip(name: str, options: dict) -> tuple[stripper.Result, bytes] | None:
+def _strip(name: str, options: dict, max_size: int) -> tuple[stripper.Result, bytes] | None:
     """Read and clean one input; on failure say why on standard error and return None."""
     options = dict(options)
     record = options.pop("record", None)
     try:
         if is_archive_input(name):  # a WARC/WET archive: one of its records
             return strip_archive_record(name, record, **options)
-        raw = read_input(name)
+        raw = read_input(name, max_size=max_size).raw
         return stripper.strip(raw, **options), raw
     except (OSError, ValueError) as exc:
         click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)

@@ -11,12 +11,9 @@ loaded), 2 on usage errors.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import sys
-import warnings
 from collections import Counter
-from pathlib import Path
 
 import click
 from rich import box
@@ -24,25 +21,19 @@ from rich.console import Console
 from rich.table import Table
 
 import stripper
+from stripper.cli_common import (
+    check_language,
+    error_reason,
+    install_warning_format,
+    load_rule_sets,
+)
+from stripper.inputs import read_input
+from stripper.model import Category
 from stripper.rules import RuleError, RuleSet, builtin_rule_sets, user_rule_dir, user_rule_sets
 from stripper.rules.check import catastrophic, explosive_parts, probe
 from stripper.rules.model import Rule
 from stripper.rules.schema import check_rule_set
 from stripper.rules.sources import read_rule_text
-
-_original_showwarning = warnings.showwarning
-
-
-def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    text = " ".join(str(message).split())
-    label = "warning" if issubclass(category, RuntimeWarning) else category.__name__
-    with contextlib.suppress(OSError, ValueError):
-        click.echo(f"stripper: {label}: {text}", err=True)
-
-
-def install_warning_format() -> None:
-    """Warnings (a rule that timed out …) as one line on standard error, no source line."""
-    warnings.showwarning = _one_line_warning
 
 
 def prepare_rules() -> None:
@@ -61,11 +52,7 @@ def _fail(message: str, code: int = 1) -> None:
 
 
 def _load(paths: tuple[str, ...]) -> list[RuleSet]:
-    try:
-        return [stripper.rules.load_file(p) for p in paths]
-    except RuleError as exc:
-        _fail(str(exc))
-    return []
+    return load_rule_sets(paths)  # a broken file: one line, exit 2, as in every command
 
 
 def _all_sets(extra: list[RuleSet]) -> list[tuple[str, RuleSet]]:
@@ -119,8 +106,9 @@ def rules() -> None:
 @rules.command("list")
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Also list the rules of this file (repeatable).")
-@click.option("-c", "--category", help="Only rules of this category.")
-@click.option("--lang", "language", metavar="CODE",
+@click.option("-c", "--category", type=click.Choice([c.value for c in Category]),
+              help="Only rules of this category.")
+@click.option("--lang", "language", metavar="CODE", callback=check_language,
               help="Only rules that apply to this language (ISO 639-1).")
 def list_rules(rule_files, category, language) -> None:
     """Every active rule: id, category, action, languages and where it is defined."""
@@ -241,7 +229,8 @@ def check(files, no_probe) -> None:
 @click.option("--on", "dump", required=True, type=click.Path(exists=True, dir_okay=False),
               help="The page dump (text or HTML) to try the rules on.")
 @click.option("--url", help="The page's address (for rules with `sites`).")
-@click.option("--lang", "language", metavar="CODE", help="The page's language; skips detection.")
+@click.option("--lang", "language", metavar="CODE", callback=check_language,
+              help="The page's language; skips detection.")
 @click.option("--kind", type=click.Choice(stripper.KINDS), default="auto", show_default=True)
 def test(rule_file, dump, url, language, kind) -> None:
     """Show which lines of DUMP the rules of FILE would remove, and what that changes.
@@ -251,7 +240,10 @@ def test(rule_file, dump, url, language, kind) -> None:
     then the lines the article gains or loses.
     """
     rule_set = _load((rule_file,))[0]
-    raw = Path(dump).read_bytes()
+    try:
+        raw = read_input(dump).raw  # as clean reads it: .gz, binary refused, size limit
+    except (OSError, ValueError) as exc:
+        _fail(f"{dump}: {error_reason(exc)}")
     options = dict(kind=kind, url=url, language=language)
     try:
         before = stripper.strip(raw, **options)

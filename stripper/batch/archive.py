@@ -212,8 +212,8 @@ def run(cfg: ArchiveConfig, console: Console | None = None) -> tuple[ArchiveTall
         with display, pool:
             for task, row in pool.run(feed()):
                 item: ArchiveRecord = task.key
-                if "record_id" not in row:  # a timeout or crash: the pool's own record
-                    row = {**_row(item, task.out, status=row["status"], reason=row["reason"])}
+                if not isinstance(row, dict):  # a timeout or crash: the pool's PageRecord
+                    row = {**_row(item, task.out, status=row.status, reason=row.reason)}
                 record(row)
     except KeyboardInterrupt:
         tally.interrupted = True

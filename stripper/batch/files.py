@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
 
+from stripper.formats import FORMATS
+
 TEMP_MARK = ".stripper-tmp-"  # in the name of every temporary file a batch writes
 RESERVED = frozenset({"_manifest.jsonl", "_summary.json"})
-EXTENSIONS = {"text": ".txt", "json": ".json", "markdown": ".md"}
+EXTENSIONS = {f.name: f.suffix for f in FORMATS.values() if f.per_page}  # .txt, .json, .md
 
 
 @dataclass(slots=True)
@@ -189,8 +191,12 @@ def _strerror(exc: OSError | None) -> str:
 
 
 def read_list(stream) -> Iterator[str]:
-    """Paths from a --files-from stream, one a line; blank lines are ignored."""
+    """Paths from a --files-from stream, one a line; blank lines are ignored. A binary
+    stream's lines are decoded as the file system does (bytes that are not UTF-8 kept
+    as surrogate escapes, so the file still opens)."""
     for line in stream:
+        if isinstance(line, bytes):
+            line = os.fsdecode(line)
         path = line.rstrip("\r\n")
         if path.strip():
             yield path

@@ -19,12 +19,17 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import signal
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
+from typing import Any
 
+from stripper.batch.record import PageRecord
 from stripper.batch.worker import Options, temp_name, worker_main
+from stripper.inputs import printable_name
 
 
 @dataclass(slots=True)
@@ -38,7 +43,7 @@ class Task:
 @dataclass(slots=True)
 class _Worker:
     process: mp.Process
-    conn: object
+    conn: Connection
     task: Task | None = None
     started: float = 0.0
 
@@ -49,6 +54,45 @@ def _context():
         ctx.set_forkserver_preload(["stripper", "stripper.batch.worker", "stripper.batch.warm"])
         return ctx
     return mp.get_context("spawn")
+
+
+@contextlib.contextmanager
+def _ctrl_c_held():
+    """Ctrl-C waits while a worker is being started: interrupted half-way, the parent
+    left a worker reading a truncated message, which printed a traceback. The signal
+    is delivered (KeyboardInterrupt) as soon as the start is complete."""
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    except (AttributeError, ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _start_server_deaf_to_ctrl_c(ctx) -> None:
+    """Start the fork server with SIGINT ignored, so that it — importing and warming
+    stripper for a second or two — and every worker it forks (which inherit the
+    setting) never print a KeyboardInterrupt traceback when Ctrl-C reaches the whole
+    process group: Ctrl-C is the parent's to handle."""
+    if ctx.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver, resource_tracker
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()  # signals cannot be set from here
+        return
+    # started first, on its own: it ignores SIGINT itself, and starting it unblocks
+    # SIGINT, which inside the window below would let a Ctrl-C be discarded
+    resource_tracker.ensure_running()
+    with _ctrl_c_held():  # a Ctrl-C meanwhile waits (blocked, not lost) for the handler
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
 
 class Pool:
@@ -64,12 +108,19 @@ class Pool:
         parent, child = self.ctx.Pipe(duplex=True)
         process = self.ctx.Process(target=worker_main, args=(child, self.opts), daemon=True,
                                    name="stripper-batch-worker")
-        process.start()
+        with _ctrl_c_held():
+            process.start()
         child.close()
         return _Worker(process=process, conn=parent)
 
     def __enter__(self) -> Pool:
-        self.workers = [self._spawn() for _ in range(self.jobs)]
+        _start_server_deaf_to_ctrl_c(self.ctx)
+        try:
+            for _ in range(self.jobs):
+                self.workers.append(self._spawn())
+        except BaseException:  # Ctrl-C while the workers start: stop those that did
+            self.abort()
+            raise
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -78,7 +129,7 @@ class Pool:
         else:
             self.abort()
 
-    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, dict]]:
+    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, PageRecord]]:
         """Yield (task, record) as files finish, in the order they finish."""
         pending = iter(tasks)
         exhausted = False
@@ -103,12 +154,12 @@ class Pool:
         with contextlib.suppress(BrokenPipeError, OSError):
             worker.conn.send((task.src, task.rel, task.out))
 
-    def _collect(self, busy: list[_Worker]) -> Iterator[tuple[Task, dict]]:
+    def _collect(self, busy: list[_Worker]) -> Iterator[tuple[Task, PageRecord]]:
         wait_for = None
         if self.timeout:
             now = time.monotonic()
             wait_for = max(0.0, min(w.started + self.timeout for w in busy) - now)
-        by_handle = {}
+        by_handle: dict[Any, _Worker] = {}
         for w in busy:
             by_handle[w.conn] = w
             by_handle[w.process.sentinel] = w
@@ -128,7 +179,8 @@ class Pool:
                     record = None
             if record is not None:
                 worker.task = None
-                self.worker_peak_rss = max(self.worker_peak_rss, record.pop("rss", 0))
+                rss = record.pop("rss", 0) if isinstance(record, dict) else record.rss
+                self.worker_peak_rss = max(self.worker_peak_rss, rss)
                 yield task, record
                 continue
             code = worker.process.exitcode
@@ -181,7 +233,7 @@ class Pool:
         self.workers = []
 
 
-def _failure(task: Task, reason: str) -> dict:
-    return {"path": task.rel, "output": task.out, "status": "failed", "reason": reason,
-            "input_bytes": None, "output_bytes": None, "language": None, "words": None,
-            "kind": None, "removed": {}}
+def _failure(task: Task, reason: str) -> PageRecord:
+    return PageRecord(path=printable_name(task.rel),
+                      output=None if task.out is None else printable_name(task.out),
+                      status="failed", reason=reason)

@@ -3,13 +3,15 @@
 The manifest (`OUT/_manifest.jsonl`) has one line per input of the run, written as
 each file finishes: `path`, `output`, `status` (done, empty, skipped, failed),
 `reason`, `input_bytes`, `output_bytes`, `language`, `words`, `kind`, `removed`
-(removed blocks by category). It is written under a temporary name and renamed when
+(removed blocks by category), `settings` (the digest of the settings the output was
+made with; see `record.Settings`). It is written under a temporary name and renamed when
 the run ends (or is interrupted with Ctrl-C), so `_manifest.jsonl` always describes
 one whole run: the last one. `OUT/_summary.json` holds the totals of that run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -30,8 +32,8 @@ from rich.table import Table
 from rich.text import Text
 
 from stripper.batch.files import TEMP_MARK
+from stripper.batch.record import STATUSES, PageRecord
 
-STATUSES = ("done", "empty", "skipped", "failed")
 MANIFEST = "_manifest.jsonl"
 SUMMARY = "_summary.json"
 
@@ -52,20 +54,22 @@ class Tally:
         self.interrupted = False
         self.swept = 0
 
-    def add(self, record: dict) -> None:
-        status = record["status"]
+    def add(self, record: PageRecord | dict) -> None:
+        if isinstance(record, dict):  # an archive row (stripper/batch/archive.py)
+            record = PageRecord.from_dict(record)
+        status = record.status
         self.status[status] += 1
         if status == "skipped":
             return
-        self.bytes_in += record.get("input_bytes") or 0
-        self.bytes_out += record.get("output_bytes") or 0
-        self.words += record.get("words") or 0
-        self.removed.update(record.get("removed") or {})
+        self.bytes_in += record.input_bytes or 0
+        self.bytes_out += record.output_bytes or 0
+        self.words += record.words or 0
+        self.removed.update(record.removed or {})
         if status == "failed":
-            reason = record.get("reason") or "unknown"
+            reason = record.reason or "unknown"
             self.reasons[reason.split(":")[0].split(" (")[0]] += 1
             if len(self.first_failures) < 10:
-                self.first_failures.append((record["path"], reason))
+                self.first_failures.append((record.path, reason))
 
     @property
     def processed(self) -> int:
@@ -97,15 +101,28 @@ class Tally:
 
 
 class Manifest:
-    """`_manifest.jsonl`, a line per file, renamed into place by `finish`."""
+    """`_manifest.jsonl`, a line per file, renamed into place by `finish`.
+
+    Each line is written through at once (line buffering), so a run that is killed
+    leaves the records of what it finished in its temporary manifest, which the next
+    run reads (`resume.previous_records`) before sweeping it away."""
 
     def __init__(self, folder: str):
         self.path = os.path.join(folder, MANIFEST)
         self.tmp = os.path.join(folder, f".{MANIFEST}{TEMP_MARK}{os.getpid()}")
-        self.fh = open(self.tmp, "w", encoding="utf-8")  # noqa: SIM115 (closed in finish)
+        self.fh = open(self.tmp, "w", encoding="utf-8", buffering=1)  # noqa: SIM115
 
-    def write(self, record: dict) -> None:
-        self.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def write(self, record: PageRecord | dict) -> None:
+        line = json.dumps(record, ensure_ascii=False) if isinstance(record, dict) \
+            else record.to_json()
+        self.fh.write(line + "\n")
+
+    def abandon(self) -> None:
+        """After a write failed (a full disk): close and remove the temporary file."""
+        with contextlib.suppress(OSError):
+            self.fh.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
 
     def finish(self, summary: dict) -> None:
         self.fh.close()

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fnmatch
-import gzip
 import os
 import resource
 import signal
@@ -27,51 +26,37 @@ import time
 from collections import Counter
 
 import stripper
+from stripper import formats
 from stripper.batch.files import TEMP_MARK, UnsafePath, safe_out_dir
-from stripper.decode import binary_reason
-from stripper.emit import render
+from stripper.batch.record import PageRecord
+from stripper.decode import binary_reason  # noqa: F401 (tests import it from here)
+from stripper.inputs import InputError, printable_name, read_input
+from stripper.rules import RuleBook
 
 TEST_HOOK = "STRIPPER_BATCH_TEST_SLEEP"
 
-class Options:
-    """Per-run settings, sent once to each worker."""
 
-    def __init__(self, *, out_root: str | None, fmt: str, kind: str, rule_files=(),
-                 disabled=(), language: str | None = None, max_size: int, jsonl: bool):
+class Options:
+    """Per-run settings, sent once to each worker (the rule book with them: rule files
+    are read once, by the parent)."""
+
+    def __init__(self, *, out_root: str | None, fmt: str, kind: str, book: RuleBook | None = None,
+                 language: str | None = None, max_size: int, jsonl: bool,
+                 settings: str | None = None, rule_files=(), disabled=()):
         self.out_root = out_root
         self.fmt = fmt
         self.kind = kind
-        self.rule_files = tuple(rule_files)
-        self.disabled = tuple(disabled)
+        self.book = book
         self.language = language
         self.max_size = max_size
         self.jsonl = jsonl
+        self.settings = settings  # the run's Settings.digest, kept in each record
+        self.rule_files, self.disabled = tuple(rule_files), tuple(disabled)  # archive workers
         self.test_sleep = os.environ.get(TEST_HOOK) or None
 
 
 class Refused(Exception):
     """A file that is not a page: the message is the manifest's reason."""
-
-
-def read_input(src: str, max_size: int) -> bytes:
-    if src.lower().endswith(".gz"):
-        try:
-            with gzip.open(src, "rb") as fh:
-                raw = fh.read(max_size + 1)
-        except (gzip.BadGzipFile, EOFError, OSError) as exc:
-            if isinstance(exc, OSError) and not isinstance(exc, gzip.BadGzipFile) \
-                    and exc.errno is not None:
-                raise
-            raise Refused(f"corrupt gzip file: {exc}") from None
-        if len(raw) > max_size:
-            raise Refused(f"too large: over {max_size:,} bytes once decompressed "
-                          f"(--max-size {max_size:,})")
-        return raw
-    size = os.stat(src).st_size
-    if size > max_size:
-        raise Refused(f"too large: {size:,} bytes (--max-size {max_size:,})")
-    with open(src, "rb") as fh:
-        return fh.read(max_size + 1)
 
 
 def _test_sleep(name: str, hook: str | None) -> None:
@@ -84,8 +69,7 @@ def _test_sleep(name: str, hook: str | None) -> None:
 
 def write_atomic(path: str, data: bytes) -> None:
     """Write `data` to `path` via a temporary file in the same folder and a rename."""
-    folder, name = os.path.split(path)
-    tmp = os.path.join(folder, f".{name}{TEMP_MARK}{os.getpid()}")
+    tmp = temp_name(path, os.getpid())
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
@@ -103,64 +87,62 @@ def temp_name(path: str, pid: int) -> str:
 
 
 class Cleaner:
-    """Holds a worker's parsed rules; `clean` handles one file and returns its record."""
+    """Holds a worker's rule book; `clean` handles one file and returns its record."""
 
     def __init__(self, opts: Options):
         self.opts = opts
-        self.rules = [stripper.rules.load_file(p) for p in opts.rule_files]
+        self.book = opts.book if opts.book is not None else RuleBook.load()
+        self.format = formats.get(opts.fmt)
         self.ok_dirs: set[str] = set()
 
-    def clean(self, src: str, rel: str, out: str | None) -> dict:
-        record: dict = {"path": rel, "output": out, "status": "failed", "reason": None,
-                        "input_bytes": None, "output_bytes": None, "language": None,
-                        "words": None, "kind": None, "removed": {}}
+    def clean(self, src: str, rel: str, out: str | None) -> PageRecord:
+        record = PageRecord(path=printable_name(rel),
+                            output=None if out is None else printable_name(out))
         try:
             self._clean(src, rel, out, record)
-        except Refused as exc:
-            record["reason"] = str(exc)
-        except UnsafePath as exc:
-            record["reason"] = str(exc)
+        except (Refused, InputError, UnsafePath) as exc:
+            record.failed(str(exc))
         except OSError as exc:
-            record["reason"] = f"{(exc.strerror or str(exc)).lower()}"
+            record.failed(f"{(exc.strerror or str(exc)).lower()}")
         except Exception as exc:  # a parse failure must not end the run
-            record["reason"] = f"error: {type(exc).__name__}: {exc}"
+            record.failed(f"error: {type(exc).__name__}: {exc}")
         return record
 
-    def _clean(self, src: str, rel: str, out: str | None, record: dict) -> None:
+    def _clean(self, src: str, rel: str, out: str | None, record: PageRecord) -> None:
+        """Fills `record`; its status is set only once the output is written."""
         opts = self.opts
-        raw = read_input(src, opts.max_size)
-        record["input_bytes"] = len(raw)
-        line = None
+        page = read_input(src, max_size=opts.max_size, kind=opts.kind)
+        raw = page.raw
+        record.input_bytes = len(raw)
+        source = printable_name(rel)
+        status: str
+        reason: str | None
         if not raw.strip():
-            record.update(status="empty", reason="empty input" if not raw else "blank input",
-                          words=0)
-            data = b""
-            if opts.jsonl:
-                result = stripper.strip("", kind="text")
-                line = render(result, "jsonl", source=rel)
+            status, reason = "empty", "empty input" if not raw else "blank input"
+            record.words = 0
+            result = stripper.strip("", kind="text") if opts.jsonl else None
         else:
-            why = binary_reason(raw)
-            if why:
-                raise Refused(why)
             _test_sleep(os.path.basename(src), opts.test_sleep)
-            result = stripper.strip(raw, kind=opts.kind, rules=self.rules,
-                                    disable_rules=opts.disabled, language=opts.language)
+            result = stripper.strip(raw, kind=opts.kind, rules=self.book,
+                                    language=opts.language)
             meta = result.metadata
-            record.update(language=meta.language, words=meta.words, kind=result.kind,
-                          removed=dict(Counter(b.category.value for b in result.removed)))
-            if result.text.strip():
-                record.update(status="done")
-            else:
-                record.update(status="empty", reason="no article found")
-            if opts.jsonl:
-                line = render(result, "jsonl", source=rel)
-                data = b""
-            else:
-                data = render(result, opts.fmt, source=rel).encode("utf-8")
+            record.language, record.words, record.kind = meta.language, meta.words, result.kind
+            record.removed = dict(Counter(b.category.value for b in result.removed))
+            status, reason = ("done", None) if result.text.strip() else (
+                "empty", "no article found")
         if opts.jsonl:
-            record["output_bytes"] = len(line.encode("utf-8"))
-            record["line"] = line
-            return
+            assert result is not None
+            record.line = formats.get("jsonl").write(result, source=source)
+            record.output_bytes = len(record.line.encode("utf-8"))
+        else:
+            data = b"" if result is None else self.format.write(
+                result, source=source).encode("utf-8")
+            self._write(src, out, data)
+            record.output_bytes = len(data)
+        record.status, record.reason, record.settings = status, reason, opts.settings
+
+    def _write(self, src: str, out: str | None, data: bytes) -> None:
+        opts = self.opts
         assert out is not None and opts.out_root is not None
         folder, _, _name = out.rpartition("/")
         if folder not in self.ok_dirs:
@@ -170,14 +152,13 @@ class Cleaner:
         path = os.path.join(opts.out_root, out)
         if os.path.lexists(path):
             if os.path.isdir(path) and not os.path.islink(path):
-                raise Refused(f"output {out} is a folder")
+                raise Refused(f"output {printable_name(out)} is a folder")
             try:
                 if os.path.samefile(path, src):
                     raise Refused("refused: the output would overwrite the input")
             except OSError:
                 pass
         write_atomic(path, data)
-        record["output_bytes"] = len(data)
 
 
 def _die_with_parent() -> None:
@@ -206,7 +187,7 @@ def worker_main(conn, opts: Options) -> None:
             return
         src, rel, out = task
         record = cleaner.clean(src, rel, out)
-        record["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        record.rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         try:
             conn.send(record)
         except (BrokenPipeError, OSError):

@@ -43,7 +43,7 @@ def decode_html(raw: bytes | str, transport: str | None = None) -> tuple[str, st
     as a Python codec name), trusted like a declaration when the page declares none.
     """
     if isinstance(raw, str):
-        return raw, None
+        return decode(raw)  # surrogates made good, NULs dropped
     known = decode_unambiguous(raw)
     if known is not None:
         return known
