@@ -97,6 +97,9 @@ def clean(files, output, fmt, links, kind, url, record, language, rule_files, di
                     failed += 1
                     click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)
                     continue
+                for note in result.warnings:  # e.g. "no article found": never silent
+                    if not note.startswith("rule "):  # (those were warned as they happened)
+                        click.echo(f"stripper: {input_label(name)}: {note}", err=True)
                 text = fmt_.write(result, source=source, links=links)
                 if array:
                     text = (",\n" if written else "") + text.rstrip("\n")

@@ -39,6 +39,10 @@ from stripper.inputs import read_input
 @click.option("-y", "--side-by-side", "side_by_side", is_flag=True,
               help=f"Input and clean text in two columns (needs {render.MIN_SIDE_BY_SIDE} "
                    "columns; otherwise the normal view).")
+@click.option("--structure", is_flag=True,
+              help="After the view, the page's structure: the nested elements holding 2%+ "
+                   "of its text, their kept and removed characters, the article's container "
+                   "and what removed the rest (HTML pages).")
 @click.option("-e", "--explain", is_flag=True,
               help="After the view, a table of the rules and signals that removed blocks, "
                    "with counts and the first line each removed.")
@@ -54,8 +58,8 @@ from stripper.inputs import read_input
 @click.option("--record", metavar="ID", help=RECORD_HELP)
 @language_and_rule_options
 @max_size_option(f"{MAX_INPUT_BYTES // 2**20}M")
-def diff(files, full, unified, side_by_side, explain, color, pager, width, kind, url, record,
-         language, rule_files, disabled, max_size) -> None:
+def diff(files, full, unified, side_by_side, structure, explain, color, pager, width, kind, url,
+         record, language, rule_files, disabled, max_size) -> None:
     """Show FILE with every removed block marked: its category and the rule or signal
     that removed it.
 
@@ -67,6 +71,7 @@ def diff(files, full, unified, side_by_side, explain, color, pager, width, kind,
     Examples:
       stripper diff page.txt                  the page, removed blocks labelled
       stripper diff page.txt --explain        ... and which rules fired
+      stripper diff page.html --structure     ... and the page's element tree, by text
       stripper diff page.txt -u | delta       a unified diff, input → clean text
       stripper diff crawl/                    one line per file
     """
@@ -111,6 +116,8 @@ def diff(files, full, unified, side_by_side, explain, color, pager, width, kind,
                                f"columns and the terminal has {console.width}; showing the "
                                "normal view (--width sets the width)", err=True)
                 console.print(render.view(res, source, full=full, explain=explain))
+            if structure and res.kind == "html":
+                console.print(render.structure_table(res))
         parts.append(capture.get())
     _show("".join(parts), console, pager)
     sys.exit(1 if failed else 0)

@@ -172,3 +172,19 @@ def test_a_rule_that_empties_a_page_is_named_in_a_warning(tmp_path, pattern):
 def test_no_warning_when_the_page_keeps_its_article(recwarn):
     stripper.strip(DUMP, kind="text")
     assert not [w for w in recwarn if "removed" in str(w.message)]
+
+
+def test_clean_says_on_stderr_when_a_page_has_no_article():
+    menu = "Home\nNews\nSport\nContact\n© 2026 Kilimanjaro Herald\n"
+    result = CliRunner().invoke(cli, ["clean", "-"], input=menu)
+    assert result.exit_code == 0
+    assert "no article found" in result.output  # (CliRunner mixes stderr in)
+
+
+def test_diff_structure_shows_the_article_container(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(HTML, encoding="utf-8")
+    plain = CliRunner().invoke(cli, ["diff", str(page), "--no-color", "--no-pager"]).output
+    out = CliRunner().invoke(cli, ["diff", str(page), "--structure", "--no-color",
+                                   "--no-pager"]).output
+    assert len(out) > len(plain) and "article" in out[len(plain) // 2:]

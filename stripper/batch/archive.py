@@ -29,6 +29,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from rich.console import Console
 from rich.table import Table
@@ -37,6 +38,7 @@ import stripper
 from stripper.batch import default_jobs, resume
 from stripper.batch.files import EXTENSIONS, TEMP_MARK, UnsafePath, safe_out_dir
 from stripper.batch.pool import Pool, Task, _Worker
+from stripper.batch.record import PageRecord
 from stripper.batch.report import MANIFEST, SUMMARY, Display, Manifest, Tally, final_report
 from stripper.batch.worker import Options, _die_with_parent, _test_sleep, write_atomic
 from stripper.warc import (
@@ -101,11 +103,13 @@ class ArchiveTally(Tally):
         super().__init__()
         self.skip_reasons: Counter[str] = Counter()
 
-    def add(self, record: dict) -> None:
+    def add(self, record: PageRecord | dict) -> None:
         failures = len(self.first_failures)
         super().add(record)
-        if len(self.first_failures) > failures:  # name the record, not just its archive
-            path, reason = self.first_failures[-1]
+        if not isinstance(record, dict):  # archive rows are dicts; a PageRecord is a file's
+            return
+        if len(self.first_failures) > failures:
+            path, reason = self.first_failures[-1]  # name the record, not just its archive
             self.first_failures[-1] = (f"{path} {record.get('url') or record.get('record_id')}",
                                        reason)
         if record["status"] in ("skipped", "empty") and record.get("reason"):
@@ -183,7 +187,7 @@ def run(cfg: ArchiveConfig, console: Console | None = None) -> tuple[ArchiveTall
     opts = Options(out_root=None if cfg.jsonl else out_root, fmt=cfg.fmt, kind=cfg.kind,
                    rule_files=cfg.rule_files, disabled=cfg.disabled, language=cfg.language,
                    max_size=cfg.max_size, jsonl=bool(cfg.jsonl))
-    manifest = Manifest(out_root) if out_root else _SideManifest(cfg.jsonl)
+    manifest = Manifest(out_root) if out_root else _SideManifest(str(cfg.jsonl))
     display = Display(console, enabled=console.is_terminal and not cfg.quiet)
 
     def record(row: dict) -> None:
@@ -210,8 +214,9 @@ def run(cfg: ArchiveConfig, console: Console | None = None) -> tuple[ArchiveTall
     pool = ArchivePool(cfg.jobs, opts, timeout=cfg.timeout)
     try:
         with display, pool:
-            for task, row in pool.run(feed()):
-                item: ArchiveRecord = task.key
+            for task, result in pool.run(feed()):
+                item = cast(ArchiveRecord, task.key)
+                row: Any = result
                 if not isinstance(row, dict):  # a timeout or crash: the pool's PageRecord
                     row = {**_row(item, task.out, status=row.status, reason=row.reason)}
                 record(row)
