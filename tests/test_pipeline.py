@@ -167,3 +167,30 @@ def test_a_long_list_inside_the_article_does_not_cut_it(lang):
     for line in listed + paragraphs[:2]:
         assert line in nonblank(result.text), line
     assert "Related articles" not in result.text
+
+
+def test_short_blocks_between_content_are_found_in_one_pass():
+    """select._between_content against the nearest-neighbour search it replaced."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from stripper.model import Category, Klass, Label
+    from stripper.select import _between_content
+
+    def slow(labels, k, first, last):
+        ok = (Klass.GOOD, Klass.NEARGOOD)
+        before = next((labels[j].klass for j in range(k - 1, first - 1, -1)
+                       if labels[j].klass is not Klass.SHORT), None)
+        after = next((labels[j].klass for j in range(k + 1, last + 1)
+                      if labels[j].klass is not Klass.SHORT), None)
+        return before in ok and after in ok
+
+    @given(st.lists(st.sampled_from(list(Klass)), min_size=1, max_size=40), st.data())
+    def check(klasses, data):
+        labels = [Label(k, Category.CONTENT, "") for k in klasses]
+        first = data.draw(st.integers(0, len(labels) - 1))
+        last = data.draw(st.integers(first, len(labels) - 1))
+        assert _between_content(labels, first, last) == [
+            slow(labels, k, first, last) for k in range(first, last + 1)]
+
+    check()
