@@ -75,8 +75,7 @@ def batch(src, out, files_from, globs, excludes, fmt, jsonl, jobs, timeout, max_
     if src and wants_archives(src):  # WARC/WET archives: stripper/cli_archive.py
         sys.exit(batch_archives(src, out=out, jsonl=jsonl, fmt=fmt, jobs=jobs, timeout=timeout,
                                 max_size=max_size, force=force, kind=kind,
-                                rule_files=rule_files, disabled=disabled, language=language,
-                                quiet=quiet))
+                                book=book, language=language, quiet=quiet))
     if len(src) > 1 or (src and not os.path.isdir(src[0])):
         raise click.UsageError(f"{src[-1]}: not a folder (files may be WARC/WET archives)")
     src = src[0] if src else None

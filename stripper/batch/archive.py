@@ -41,6 +41,7 @@ from stripper.batch.pool import Pool, Task, _Worker
 from stripper.batch.record import PageRecord
 from stripper.batch.report import MANIFEST, SUMMARY, Display, Manifest, Tally, final_report
 from stripper.batch.worker import Options, _die_with_parent, _test_sleep, write_atomic
+from stripper.rules import RuleBook
 from stripper.warc import (
     DEFAULT_MAX_SIZE,
     ArchiveRecord,
@@ -94,6 +95,7 @@ class ArchiveConfig:
     disabled: tuple[str, ...] = ()
     language: str | None = None
     quiet: bool = False
+    book: RuleBook | None = None  # the loaded rules (else loaded from the two above)
 
 
 class ArchiveTally(Tally):
@@ -184,9 +186,11 @@ def run(cfg: ArchiveConfig, console: Console | None = None) -> tuple[ArchiveTall
             done_ids = jsonl_record_ids(cfg.jsonl)
         jsonl_fh = open(cfg.jsonl, "a", encoding="utf-8")  # noqa: SIM115 (closed below)
     ext = EXTENSIONS[cfg.fmt]
+    book = cfg.book if cfg.book is not None else RuleBook.load(cfg.rule_files,
+                                                               disabled=cfg.disabled)
     opts = Options(out_root=None if cfg.jsonl else out_root, fmt=cfg.fmt, kind=cfg.kind,
-                   rule_files=cfg.rule_files, disabled=cfg.disabled, language=cfg.language,
-                   max_size=cfg.max_size, jsonl=bool(cfg.jsonl))
+                   book=book, language=cfg.language, max_size=cfg.max_size,
+                   jsonl=bool(cfg.jsonl))
     manifest = Manifest(out_root) if out_root else _SideManifest(str(cfg.jsonl))
     display = Display(console, enabled=console.is_terminal and not cfg.quiet)
 
@@ -331,11 +335,11 @@ def _skipped_row(item: SkippedRecord) -> dict:
     return _row(item, None, status=STATUS_OF.get(item.category, "skipped"), reason=item.reason)
 
 
-def clean_record(item: ArchiveRecord, out: str | None, opts: Options, rules: list) -> dict:
+def clean_record(item: ArchiveRecord, out: str | None, opts: Options, book: RuleBook) -> dict:
     """One record in a worker: strip it, render its row or output, never raise."""
     row = _row(item, out, status="failed", reason=None)
     try:
-        _clean(item, out, opts, rules, row)
+        _clean(item, out, opts, book, row)
     except UnsafePath as exc:
         row["reason"] = str(exc)
     except OSError as exc:
@@ -345,12 +349,12 @@ def clean_record(item: ArchiveRecord, out: str | None, opts: Options, rules: lis
     return row
 
 
-def _clean(item: ArchiveRecord, out: str | None, opts: Options, rules: list, row: dict) -> None:
+def _clean(item: ArchiveRecord, out: str | None, opts: Options, book: RuleBook,
+           row: dict) -> None:
     _test_sleep(item.uri or "", opts.test_sleep)
     if opts.kind != "auto":
         item = dataclasses.replace(item, kind=opts.kind)
-    result = strip_record(item, rules=rules, disable_rules=opts.disabled,
-                          language=opts.language)
+    result = strip_record(item, rules=book, language=opts.language)
     meta = result.metadata
     row.update(language=meta.language, words=meta.words, kind=result.kind,
                removed=dict(Counter(b.category.value for b in result.removed)))
@@ -390,7 +394,7 @@ def worker_main(conn, opts: Options) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
-    rules = [stripper.rules.load_file(p) for p in opts.rule_files]
+    book = opts.book if opts.book is not None else RuleBook.load()  # sent by the parent
     while True:
         try:
             task = conn.recv()
@@ -399,7 +403,7 @@ def worker_main(conn, opts: Options) -> None:
         if task is None:
             return
         item, out = task
-        row = clean_record(item, out, opts, rules)
+        row = clean_record(item, out, opts, book)
         row["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
         try:
             conn.send(row)

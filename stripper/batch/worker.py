@@ -42,7 +42,7 @@ class Options:
 
     def __init__(self, *, out_root: str | None, fmt: str, kind: str, book: RuleBook | None = None,
                  language: str | None = None, max_size: int, jsonl: bool,
-                 settings: str | None = None, rule_files=(), disabled=()):
+                 settings: str | None = None):
         self.out_root = out_root
         self.fmt = fmt
         self.kind = kind
@@ -51,7 +51,6 @@ class Options:
         self.max_size = max_size
         self.jsonl = jsonl
         self.settings = settings  # the run's Settings.digest, kept in each record
-        self.rule_files, self.disabled = tuple(rule_files), tuple(disabled)  # archive workers
         self.test_sleep = os.environ.get(TEST_HOOK) or None
 
 
