@@ -206,7 +206,7 @@ def _run(cfg: Config, console: Console, out_root: str, suffix: str, book: RuleBo
             total.clear()
         display.advance(tally)
 
-    on_term = _on_sigterm()
+    on_term = stop_on_sigterm()
     pool = Pool(cfg.jobs, opts, timeout=cfg.timeout)
     try:
         with display, pool:
@@ -304,7 +304,7 @@ def _start_count(cfg: Config, out_root: str, ext: str | None, total: list[int], 
     return counter
 
 
-def _on_sigterm():
+def stop_on_sigterm():
     """In the main thread, SIGTERM stops the run the way Ctrl-C does."""
     if threading.current_thread() is not threading.main_thread():
         return None

@@ -35,7 +35,7 @@ from rich.console import Console
 from rich.table import Table
 
 import stripper
-from stripper.batch import default_jobs, resume
+from stripper.batch import default_jobs, resume, stop_on_sigterm
 from stripper.batch.files import EXTENSIONS, TEMP_MARK, UnsafePath, safe_out_dir
 from stripper.batch.pool import Pool, Task, _Worker
 from stripper.batch.record import PageRecord
@@ -214,7 +214,7 @@ def run(cfg: ArchiveConfig, console: Console | None = None) -> tuple[ArchiveTall
                 continue
             yield Task(key=item, src=item.archive, rel=item.archive, out=out)
 
-    previous = _on_sigterm()
+    previous = stop_on_sigterm()
     pool = ArchivePool(cfg.jobs, opts, timeout=cfg.timeout)
     try:
         with display, pool:
@@ -251,18 +251,6 @@ def skip_table(console: Console, tally: ArchiveTally) -> None:
     for reason, count in tally.skip_reasons.most_common():
         table.add_row(reason, f"{count:,}")
     console.print(table)
-
-
-def _on_sigterm():
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return None
-
-    def handler(signum, frame):
-        raise KeyboardInterrupt
-
-    return signal.signal(signal.SIGTERM, handler)
 
 
 def _done(item: ArchiveRecord, out: str | None, out_root: str | None, done_ids: set[str]
