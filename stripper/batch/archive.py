@@ -23,11 +23,10 @@ import dataclasses
 import hashlib
 import json
 import os
-import resource
 import signal
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -40,7 +39,7 @@ from stripper.batch.files import EXTENSIONS, TEMP_MARK, UnsafePath, safe_out_dir
 from stripper.batch.pool import Pool, Task, _Worker
 from stripper.batch.record import PageRecord
 from stripper.batch.report import MANIFEST, SUMMARY, Display, Manifest, Tally, final_report
-from stripper.batch.worker import Options, _die_with_parent, _test_sleep, write_atomic
+from stripper.batch.worker import Options, _test_sleep, peak_rss, serve, write_atomic
 from stripper.rules import RuleBook
 from stripper.warc import (
     DEFAULT_MAX_SIZE,
@@ -379,24 +378,18 @@ def jsonl_row(item: ArchiveRecord, result: stripper.Result, *, blocks: bool = Fa
 
 def worker_main(conn, opts: Options) -> None:
     """A worker's loop: receive (record, out), send back the manifest row. None ends it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
-    book = opts.book if opts.book is not None else RuleBook.load()  # sent by the parent
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        item, out = task
-        row = clean_record(item, out, opts, book)
-        row["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        try:
-            conn.send(row)
-        except (BrokenPipeError, OSError):
-            return
+    def handler() -> Callable[[tuple], dict]:
+        book = opts.book if opts.book is not None else RuleBook.load()  # sent by the parent
+
+        def clean(task: tuple) -> dict:
+            item, out = task
+            row = clean_record(item, out, opts, book)
+            row["rss"] = peak_rss()
+            return row
+
+        return clean
+
+    serve(conn, handler)
 
 
 __all__ = ["ArchiveConfig", "run", "wants_archives", "archive_paths"]

@@ -24,6 +24,8 @@ import signal
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import stripper
 from stripper import formats
@@ -173,10 +175,32 @@ def _die_with_parent() -> None:
 
 def worker_main(conn, opts: Options) -> None:
     """A worker's loop: receive (src, rel, out), send back the record. None ends it."""
+    def handler() -> Callable[[tuple], PageRecord]:
+        cleaner = Cleaner(opts)
+
+        def clean(task: tuple) -> PageRecord:
+            record = cleaner.clean(*task)
+            record.rss = peak_rss()
+            return record
+
+        return clean
+
+    serve(conn, handler)
+
+
+def peak_rss() -> int:
+    """This worker's peak resident memory so far, in bytes."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def serve(conn, make_handler: Callable[[], Callable[[tuple], Any]]) -> None:
+    """A worker process's loop, for files and archive records alike: signals left to
+    the parent, the handler made (rules loaded …), then each task received is answered
+    until None comes or the parent goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
-    cleaner = Cleaner(opts)
+    handle = make_handler()
     while True:
         try:
             task = conn.recv()
@@ -184,10 +208,8 @@ def worker_main(conn, opts: Options) -> None:
             return
         if task is None:
             return
-        src, rel, out = task
-        record = cleaner.clean(src, rel, out)
-        record.rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        answer = handle(task)
         try:
-            conn.send(record)
+            conn.send(answer)
         except (BrokenPipeError, OSError):
             return
