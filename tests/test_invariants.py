@@ -1,7 +1,8 @@
 """Properties that hold for every input.
 
 * Output lines are input lines: every non-empty line of the text is `line.strip()`
-  of some line of the decoded input (NULs dropped), in input order (nothing is invented, rewritten or reordered).
+  of some line of the decoded input (NULs dropped), in input order (nothing is
+  invented, rewritten or reordered).
 * strip() never raises, whatever bytes it is given.
 """
 

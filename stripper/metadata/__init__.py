@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 import regex
 
 from stripper.features import normalise
-from stripper.metadata.dates import PUBLISHED, UPDATED, read_date
+from stripper.metadata.dates import date_label, read_date
 from stripper.metadata.title import find_site_name, find_title, is_title_repeat
 from stripper.model import Block, Category, DateInfo, Metadata, Verdict
+from stripper.profiles import profile_for
 
 _KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
 
 __all__ = ["describe", "read_date"]
 
-DATE_LOOKBACK = 12  # blocks before the article searched for its date
+DATE_LOOKBACK = 60  # blocks before the article searched for its date (nearest first)
+DATE_LEAD = 8  # the article's first blocks, which may hold its byline and date line
 DATE_LOOKAHEAD = 3  # and after its end (bylines at the foot)
+PLACE_LOOKBACK = 12  # blocks before the article searched for a byline's place
 MAX_DATE_WORDS = 16
 _PLACE_LINE = regex.compile(r"^\s*(\p{L}[\p{L}\p{M}\s.'’]{1,30}?)\s+[-–—]\s+(\S.{0,40})$")
 _PLACE_LEAD = regex.compile(
@@ -36,7 +40,7 @@ def describe(
     start = kept[0].index if kept else len(blocks)
     end = kept[-1].index + 1 if kept else len(blocks)
     published, updated = _dates(blocks, start, end, language)  # first: date lines are no title
-    title = find_title(blocks, start) if kept else None  # no article, no headline
+    title = find_title(blocks, start, kept) if kept else None  # no article, no headline
     if title is not None:
         for block in blocks:
             if block is title:
@@ -66,24 +70,50 @@ def describe(
 def _dates(
     blocks: list[Block], start: int, end: int, language: str | None
 ) -> tuple[DateInfo | None, DateInfo | None]:
-    published = updated = None
-    near = list(range(max(0, start - DATE_LOOKBACK), start))
-    near += list(range(end, min(len(blocks), end + DATE_LOOKAHEAD)))
-    for i in near:
+    """The article's dates: the date lines nearest its start, a labelled one first.
+
+    Searched: the head above the article (the date may sit far above it, past the lead
+    photo and its caption), the article's first lines (the selection takes the byline
+    and date line in with the lead), and its foot."""
+    found: list[tuple[int, float, DateInfo, Block]] = []  # (label rank, distance, …)
+    updated: tuple[float, DateInfo] | None = None
+    labels = _date_labels(language)
+    for i, distance in _date_places(start, end, len(blocks)):
         block = blocks[i]
         if block.features.words > MAX_DATE_WORDS or block.category is Category.RELATED_LIST:
             continue
-        found = read_date(block.text, language)
-        if found is None:
+        date = read_date(block.text, language)
+        if date is None or date.iso is None:
             continue
-        if UPDATED.search(block.text):
-            updated = updated or found
-        elif PUBLISHED.search(block.text) or published is None:
-            published = published or found
+        label = date_label(block.text, labels)
+        if label == "updated":
+            if updated is None or distance < updated[0]:
+                updated = (distance, date)
+            continue
+        # a full date before a bare clock time; a labelled date before an unlabelled one
+        rank = (0 if label == "published" else 1) + (0 if "-" in date.iso[:10] else 2)
+        found.append((rank, distance, date, block))
+    published = None
+    if found:
+        _rank, _distance, published, block = min(found, key=lambda f: (f[0], f[1]))
         if block.category in (Category.BOILERPLATE, Category.TIMESTAMP):
             block.category = Category.TIMESTAMP
             block.reason = "date of this article"
-    return published, updated
+    return published, updated[1] if updated else None
+
+
+def _date_places(start: int, end: int, count: int) -> list[tuple[int, float]]:
+    """(block index, distance from the article's start) of every place a date may be."""
+    places = [(i, float(start - i)) for i in range(max(0, start - DATE_LOOKBACK), start)]
+    places += [(i, (i - start) / 2) for i in range(start, min(end, start + DATE_LEAD))]
+    places += [(i, DATE_LEAD + i - end) for i in range(end, min(count, end + DATE_LOOKAHEAD))]
+    return places
+
+
+@cache
+def _date_labels(language: str | None) -> tuple[str, ...]:
+    profile = profile_for(language)
+    return tuple(label.casefold() for label in profile.date_labels) if profile else ()
 
 
 def _place(blocks: list[Block], start: int, site: str | None) -> str | None:
@@ -105,7 +135,7 @@ def _place(blocks: list[Block], start: int, site: str | None) -> str | None:
 
 def _place_in_byline(blocks: list[Block], start: int) -> str | None:
     """"Author · Zaragoza · 28 May 2025": the short name between byline and date."""
-    for block in blocks[max(0, start - DATE_LOOKBACK):start]:
+    for block in blocks[max(0, start - PLACE_LOOKBACK):start]:
         if block.category not in (Category.TIMESTAMP, Category.BYLINE):
             continue
         parts = [p.strip() for p in _BYLINE_PARTS.split(block.text)]

@@ -103,6 +103,25 @@ _CLOCK = regex.compile(
 )
 
 
+def date_label(text: str, extra: tuple[str, ...] = ()) -> str | None:
+    """"published", "updated" or None: what the words before the line's date call it.
+
+    "Published May 7 | Updated 1 hour ago" is a published date, "11:48, Jul 18 |
+    UPDATED: 11:50" too (its label follows the first date). `extra`: the language
+    profile's date labels (case-folded), read as a publication label unless UPDATED
+    matches too."""
+    prepared = prepare(text[:MAX_DATE_CHARS])
+    span = _DATE_SPAN.search(prepared)
+    head = prepared[:span.start()] if span else prepared
+    updated, published = UPDATED.search(head), PUBLISHED.search(head)
+    if updated and published:
+        return "published" if published.start() > updated.start() else "updated"
+    if updated or published:
+        return "updated" if updated else "published"
+    folded = head.casefold()
+    return "published" if extra and any(label in folded for label in extra) else None
+
+
 def read_date(text: str, language: str | None = None) -> DateInfo | None:
     """A DateInfo if `text` holds a date or a time, else None.
 
