@@ -7,12 +7,22 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Iterator
 
 import click
 
 import stripper
 from stripper import formats
-from stripper.cli_archive import RECORD_HELP, is_archive_input, strip_archive_record
+from stripper.cli_archive import (
+    FIRST_HELP,
+    RECORD_HELP,
+    archive_records,
+    check_record_options,
+    is_archive_input,
+    record_document,
+    record_label,
+    strip_item,
+)
 from stripper.cli_batch import batch
 from stripper.cli_common import (
     MAX_INPUT_BYTES,
@@ -59,9 +69,12 @@ def cli() -> None:
               help="With --format markdown: keep the page's hyperlinks (HTML input).")
 @click.option("--url", help="The page's address (chooses site-specific rules; kept in metadata).")
 @click.option("--record", metavar="ID", help=RECORD_HELP)
+@click.option("--first", type=click.IntRange(min=1), metavar="N",
+              help=FIRST_HELP + " Each is one output, as several files are; with -f json "
+                   "or jsonl each names its archive, record id and target URI.")
 @language_and_rule_options
 @max_size_option(f"{MAX_INPUT_BYTES // 2**20}M")
-def clean(files, output, fmt, links, kind, url, record, language, rule_files, disabled,
+def clean(files, output, fmt, links, kind, url, record, first, language, rule_files, disabled,
           max_size) -> None:
     """Clean FILE(s) and print the article text.
 
@@ -71,12 +84,15 @@ def clean(files, output, fmt, links, kind, url, record, language, rule_files, di
     is 1. Several files with --format text print their articles one after another,
     each ending with a newline; --format jsonl keeps them apart (one object per
     file, with its source), --format json makes them one JSON array, and
-    `stripper batch` writes one output per file.
+    `stripper batch` writes one output per file. A WARC/WET archive gives its first
+    page record, the one --record names, or its first N with --first N (one output
+    each, as for several files).
     """
+    names = files or ("-",)
+    check_record_options(names, record, first)
     book = load_rule_book(rule_files, disabled)
     fmt_ = formats.get(fmt)
-    names = files or ("-",)
-    array = fmt_.document and len(names) > 1
+    array = fmt_.document and (len(names) > 1 or (first or 1) > 1)
     failed = 0
     written = 0
     try:
@@ -84,32 +100,50 @@ def clean(files, output, fmt, links, kind, url, record, language, rule_files, di
             if array:
                 sink.write("[\n")
             for name in names:
-                try:
-                    source = None if name == "-" else printable_name(name)
-                    if is_archive_input(name):  # a WARC/WET archive: one of its records
-                        result, _ = strip_archive_record(name, record, kind=kind, url=url,
-                                                         rules=book, language=language)
-                    else:
-                        page = read_input(name, max_size=max_size, url=url, kind=kind)
-                        result = stripper.strip(page.raw, kind=kind, url=url, rules=book,
-                                                language=language)
-                except (OSError, ValueError) as exc:
-                    failed += 1
-                    click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)
-                    continue
-                for note in result.warnings:  # e.g. "no article found": never silent
-                    if not note.startswith("rule "):  # (those were warned as they happened)
-                        click.echo(f"stripper: {input_label(name)}: {note}", err=True)
-                text = fmt_.write(result, source=source, links=links)
-                if array:
-                    text = (",\n" if written else "") + text.rstrip("\n")
-                sink.write(text)
-                written += 1
+                pages = _cleaned(name, fmt_, links=links, record=record, first=first,
+                                 max_size=max_size, kind=kind, url=url, rules=book,
+                                 language=language)
+                while True:  # not a for loop: an error writing the output is not the input's
+                    try:
+                        label, result, text = next(pages)
+                    except StopIteration:
+                        break
+                    except (OSError, ValueError) as exc:
+                        failed += 1
+                        click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}",
+                                   err=True)
+                        break
+                    for note in result.warnings:  # e.g. "no article found": never silent
+                        if not note.startswith("rule "):  # (those were warned as they happened)
+                            click.echo(f"stripper: {label}: {note}", err=True)
+                    if array:
+                        text = (",\n" if written else "") + text.rstrip("\n")
+                    sink.write(text)
+                    written += 1
             if array:
                 sink.write("\n]\n" if written else "]\n")
     except OutputError as exc:
         fail(str(exc), 1)
     sys.exit(1 if failed else 0)
+
+
+def _cleaned(name: str, fmt_: formats.Format, *, links: bool, record: str | None,
+             first: int | None, max_size: int, **options
+             ) -> Iterator[tuple[str, stripper.Result, str]]:
+    """(label for messages, result, its output) for each page of input `name`: the file,
+    or the archive's chosen records. Raises OSError or ValueError saying why."""
+    url, kind = options["url"], options["kind"]
+    if not is_archive_input(name):
+        page = read_input(name, max_size=max_size, url=url, kind=kind)
+        result = stripper.strip(page.raw, **options)
+        source = None if name == "-" else printable_name(name)
+        yield input_label(name), result, fmt_.write(result, source=source, links=links)
+        return
+    for item in archive_records(name, record, first, max_size=max_size):
+        result = strip_item(item, **options)
+        text = (record_document(item, result, fmt=fmt_.name) if fmt_.name in ("json", "jsonl")
+                else fmt_.write(result, links=links))
+        yield record_label(name, item), result, text
 
 
 # Subcommands live in their own modules (cli_<name>.py); they are registered here.

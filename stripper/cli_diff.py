@@ -17,7 +17,15 @@ from rich.console import Console
 
 import stripper
 from stripper import diff as render
-from stripper.cli_archive import RECORD_HELP, is_archive_input, strip_archive_record
+from stripper.cli_archive import (
+    FIRST_HELP,
+    RECORD_HELP,
+    archive_records,
+    check_record_options,
+    is_archive_input,
+    record_label,
+    strip_item,
+)
 from stripper.cli_common import (
     MAX_INPUT_BYTES,
     error_reason,
@@ -56,16 +64,21 @@ from stripper.inputs import read_input
               help="Render for this many columns instead of the terminal's width.")
 @click.option("--url", help="The page's address (chooses site-specific rules).")
 @click.option("--record", metavar="ID", help=RECORD_HELP)
+@click.option("--first", type=click.IntRange(min=1), metavar="N",
+              help=FIRST_HELP + " More than one gives a summary line each, as several "
+                   "files do (with -u, a diff each), named by archive and target URI.")
 @language_and_rule_options
 @max_size_option(f"{MAX_INPUT_BYTES // 2**20}M")
 def diff(files, full, unified, side_by_side, structure, explain, color, pager, width, kind, url,
-         record, language, rule_files, disabled, max_size) -> None:
+         record, first, language, rule_files, disabled, max_size) -> None:
     """Show FILE with every removed block marked: its category and the rule or signal
     that removed it.
 
     With no FILE, or when FILE is -, read standard input. Several files, or a folder
     (read recursively), print one summary line per file instead: kept and removed
-    lines and the categories removed, to scan a crawl for outliers.
+    lines and the categories removed, to scan a crawl for outliers. A WARC/WET
+    archive shows its first page record, the one --record names, or with --first N
+    its first N (a summary line each, named by archive and target URI).
 
     \b
     Examples:
@@ -75,32 +88,29 @@ def diff(files, full, unified, side_by_side, structure, explain, color, pager, w
       stripper diff page.txt -u | delta       a unified diff, input → clean text
       stripper diff crawl/                    one line per file
     """
-    book = load_rule_book(rule_files, disabled)
-    options = {"kind": kind, "url": url, "rules": book, "language": language, "record": record}
-    console = _console(color, width)
     names = list(files) or ["-"]
     inputs, failed = _expand(names)
-    summary = not unified and (len(inputs) > 1 or any(Path(n).is_dir() for n in names if n != "-"))
+    check_record_options(inputs, record, first)
+    book = load_rule_book(rule_files, disabled)
+    options = {"kind": kind, "url": url, "rules": book, "language": language}
+    picks = {"record": record, "first": first, "max_size": max_size}
+    console = _console(color, width)
+    summary = not unified and (len(inputs) > 1 or (first or 1) > 1
+                               or any(Path(n).is_dir() for n in names if n != "-"))
+    errors = [0]
+    pages = _pages(inputs, picks, options, errors)
 
     if summary:
-        name_width = min(48, max((len(input_label(n)) for n in inputs), default=0))
-        for name in inputs:
-            result = _strip(name, options, max_size)
-            if result is None:
-                failed += 1
-                continue
-            console.print(render.summary_line(result[0], input_label(name), name_width=name_width),
+        # aligned on the longest name (a record's is only known once it is read)
+        name_width = 48 if any(map(is_archive_input, inputs)) else \
+            min(48, max((len(input_label(n)) for n in inputs), default=0))
+        for label, res, _raw in pages:
+            console.print(render.summary_line(res, label or "<stdin>", name_width=name_width),
                           soft_wrap=True)
-        sys.exit(1 if failed else 0)
+        sys.exit(1 if failed + errors[0] else 0)
 
     parts: list[str] = []
-    for name in inputs:
-        result = _strip(name, options, max_size)
-        if result is None:
-            failed += 1
-            continue
-        res, raw = result
-        source = None if name == "-" else name
+    for source, res, raw in pages:
         if unified:
             original = decode(raw)[0].splitlines() if res.kind == "text" else None
             parts.append(render.unified(res, original, source=source))
@@ -120,7 +130,7 @@ def diff(files, full, unified, side_by_side, structure, explain, color, pager, w
                 console.print(render.structure_table(res))
         parts.append(capture.get())
     _show("".join(parts), console, pager)
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if failed + errors[0] else 0)
 
 
 def _console(color: bool | None, width: int | None) -> Console:
@@ -174,16 +184,21 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def _strip(name: str, options: dict, max_size: int) -> tuple[stripper.Result, bytes] | None:
-    """Read and clean one input; on failure say why on standard error and return None."""
-    options = dict(options)
-    record = options.pop("record", None)
-    try:
-        if is_archive_input(name):  # a WARC/WET archive: one of its records
-            return strip_archive_record(name, record, **options)
-        raw = read_input(name, max_size=max_size).raw
-        return stripper.strip(raw, **options), raw
-    except (OSError, ValueError) as exc:
-        click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)
-        return None
-
+def _pages(inputs: list[str], picks: dict, options: dict, errors: list[int]
+           ) -> Iterator[tuple[str | None, stripper.Result, bytes]]:
+    """(name, result, raw input) for every page to show: each file, or the chosen records
+    of each archive (named `archive target-URI`; standard input has no name). A failure
+    is said on standard error and counted in `errors[0]`."""
+    for name in inputs:
+        try:
+            if is_archive_input(name):  # a WARC/WET archive: its chosen records
+                for item in archive_records(name, picks["record"], picks["first"],
+                                            max_size=picks["max_size"]):
+                    yield record_label(name, item), strip_item(item, **options), item.payload
+                continue
+            raw = read_input(name, max_size=picks["max_size"]).raw
+            source = None if name == "-" else input_label(name)
+            yield source, stripper.strip(raw, **options), raw
+        except (OSError, ValueError) as exc:
+            click.echo(f"stripper: {input_label(name)}: {error_reason(exc)}", err=True)
+            errors[0] += 1

@@ -98,7 +98,8 @@ def _read_archive(path: str, max_size: int) -> Iterator[ArchiveRecord | SkippedR
     try:
         with open(path, "rb") as fh:
             arc = path.lower().endswith((".arc", ".arc.gz"))
-            for index, record in enumerate(ArchiveIterator(fh, arc2warc=arc)):  # noqa: B007
+            records = _parsed(ArchiveIterator(fh, arc2warc=arc))
+            for index, record in enumerate(records):  # noqa: B007
                 if not arc and record.format != "warc":  # warcio reads any 5 words as ARC
                     yield _broken(path, index, ValueError("not a WARC record"))
                     return
@@ -114,6 +115,19 @@ def _read_archive(path: str, max_size: int) -> Iterator[ArchiveRecord | SkippedR
         yield _broken(path, index + 1, exc)
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
         yield _broken(path, index + 1, exc)
+
+
+def _parsed(records: Iterator) -> Iterator:
+    """warcio's records, with its own slips on malformed headers (a response without a
+    target URI raises AttributeError inside warcio) turned into ValueError."""
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except (AttributeError, TypeError, KeyError, IndexError) as exc:
+            raise ValueError(f"malformed record headers ({type(exc).__name__}: {exc})") from exc
+        yield record
 
 
 def _broken(path: str, index: int, exc: Exception) -> SkippedRecord:
