@@ -116,7 +116,7 @@ def _content_words(block: Block) -> set[str]:
     key = block.features.key
     if block.features.cjk:
         chars = [c for c in key if not c.isspace()]
-        return {a + b for a, b in zip(chars, chars[1:])}
+        return {a + b for a, b in zip(chars, chars[1:], strict=False)}
     return {w for w in key.split() if len(w) >= MIN_CONTENT_WORD}
 
 

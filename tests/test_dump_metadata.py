@@ -1,0 +1,159 @@
+"""Headline and date of a text dump, on small pages written for these tests.
+
+The pages put the traps real dumps have around the headline: a topic kicker above
+it, a UI string or site name nearer the article, a date line taken in with the lead
+or sitting far above it past a photo caption, "Updated" beside "Published".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import stripper
+from stripper.metadata.dates import date_label
+
+MENU = ["Home", "World", "Business", "Sport", "Culture", "Search", ""]
+FOOTER = ["", "About us", "Contact", "Privacy", "© 2026 Example Media"]
+
+PAGES = {
+    "en": {
+        "kicker": "Harbour town",
+        "headline": "Council keeps the old harbour library open for five more years",
+        "ui": "Listen to this article",
+        "date": "Published 14 March 2026",
+        "iso": "2026-03-14",
+        "body": [
+            "The town council voted on Tuesday evening to keep the old harbour library "
+            "open for at least five more years, after a long debate about its costs.",
+            "Members said the library building was in better shape than an earlier "
+            "survey had suggested, and that repairs would cost less than feared.",
+            "Readers who had campaigned for the harbour library said they were relieved "
+            "and would now raise money for new shelves and longer opening hours.",
+        ],
+    },
+    "de": {
+        "kicker": "Hafenstadt",
+        "headline": "Stadtrat lässt die alte Hafenbibliothek fünf weitere Jahre offen",
+        "ui": "Artikel anhören",
+        "date": "Veröffentlicht am 14. März 2026",
+        "iso": "2026-03-14",
+        "body": [
+            "Der Stadtrat hat am Dienstagabend beschlossen, die alte Hafenbibliothek "
+            "mindestens fünf weitere Jahre offen zu halten, nach einer langen Debatte.",
+            "Das Gebäude der Bibliothek sei in besserem Zustand als ein früheres Gutachten "
+            "vermuten ließ, sagten Mitglieder des Rates nach der Sitzung.",
+            "Leserinnen und Leser, die sich für die Hafenbibliothek eingesetzt hatten, "
+            "wollen nun Geld für neue Regale und längere Öffnungszeiten sammeln.",
+        ],
+    },
+    "ru": {
+        "kicker": "Портовый город",
+        "headline": "Городской совет сохранил старую портовую библиотеку ещё на пять лет",
+        "ui": "Слушать статью",
+        "date": "Опубликовано 14 марта 2026",
+        "iso": "2026-03-14",
+        "body": [
+            "Городской совет во вторник вечером решил сохранить старую портовую "
+            "библиотеку как минимум ещё на пять лет после долгого обсуждения расходов.",
+            "Депутаты сказали, что здание библиотеки находится в лучшем состоянии, чем "
+            "показало прежнее обследование, и ремонт обойдётся дешевле.",
+            "Читатели, которые выступали за портовую библиотеку, обрадовались и теперь "
+            "собирают деньги на новые полки и более долгие часы работы.",
+        ],
+    },
+    "ar": {
+        "kicker": "مدينة الميناء",
+        "headline": "مجلس المدينة يبقي مكتبة الميناء القديمة مفتوحة خمس سنوات أخرى",
+        "ui": "استمع إلى المقال",
+        "date": "نشر في 14 مارس 2026",
+        "iso": "2026-03-14",
+        "body": [
+            "قرر مجلس المدينة مساء الثلاثاء إبقاء مكتبة الميناء القديمة مفتوحة لمدة خمس "
+            "سنوات أخرى على الأقل، بعد نقاش طويل حول تكاليفها.",
+            "وقال أعضاء المجلس إن مبنى المكتبة في حالة أفضل مما أشار إليه مسح سابق، وإن "
+            "الإصلاحات ستكلف أقل مما كان متوقعا.",
+            "وقال القراء الذين دافعوا عن مكتبة الميناء إنهم شعروا بالارتياح، وإنهم "
+            "سيجمعون الآن المال لرفوف جديدة وساعات عمل أطول.",
+        ],
+    },
+}
+
+
+def page(p: dict, *, above: list[str], below: list[str]) -> str:
+    lines = MENU + above + [""] + below + [""]
+    for paragraph in p["body"]:
+        lines += [paragraph, ""]
+    return "\n".join(lines + FOOTER) + "\n"
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_headline_beats_kicker_and_ui_string(lang):
+    p = PAGES[lang]
+    text = page(p, above=[p["kicker"], "", p["headline"], "", p["date"], "", p["ui"]], below=[])
+    meta = stripper.strip(text, kind="text").metadata
+    assert meta.title == p["headline"]
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_headline_beats_a_repeated_ui_string_nearer_the_article(lang):
+    """A UI string that repeats, between headline and article, looks like a headline
+    repeated by the page; the article's own words say which one names the story."""
+    p = PAGES[lang]
+    text = page(p, above=[p["headline"], "", p["ui"], "", "Example Media newsroom", "",
+                          p["ui"]], below=[])
+    assert stripper.strip(text, kind="text").metadata.title == p["headline"]
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_date_line_taken_in_with_the_lead_is_the_date(lang):
+    """The selection may start the article a few lines early; its date line is then
+    inside the kept run, and still the page's date."""
+    p = PAGES[lang]
+    text = page(p, above=[p["body"][2], "", p["headline"], "", p["date"]], below=[])
+    meta = stripper.strip(text, kind="text").metadata
+    assert meta.published is not None and meta.published.iso[:10] == p["iso"]
+
+
+def test_date_far_above_the_article_is_found():
+    p = PAGES["en"]
+    gallery = [f"Image {i} of 20" for i in range(1, 21)]
+    text = page(p, above=[p["date"], "", p["headline"], "", *gallery], below=[])
+    meta = stripper.strip(text, kind="text").metadata
+    assert meta.published is not None and meta.published.iso[:10] == p["iso"]
+
+
+def test_labelled_publication_date_beats_a_nearer_unlabelled_one():
+    p = PAGES["en"]
+    text = page(p, above=[p["headline"], "", "Published 14 March 2026", "",
+                          "Next match: 2 April 2026"], below=[])
+    meta = stripper.strip(text, kind="text").metadata
+    assert meta.published is not None and meta.published.iso[:10] == "2026-03-14"
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("Published May 07, 2025 • Last updated 1 hour ago", "published"),
+    ("Updated 3 June 2025, first published 1 June 2025", "updated"),
+    ("11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024", None),
+    ("Aktualisiert am 28. April 2023, 20:22 Uhr", "updated"),
+    ("Veröffentlicht am 28. April 2023", "published"),
+    ("Опубликовано 14 марта 2026", "published"),
+    ("آخر تحديث 14 مارس 2026", "updated"),
+    ("14 March 2026", None),
+])
+def test_date_label_is_the_word_before_the_date(line, label):
+    assert date_label(line) == label
+
+
+def test_profile_date_labels_count_as_publication_labels():
+    assert date_label("Stand: 22.04.2024, 06:00 Uhr", ("stand",)) == "published"
+    assert date_label("Stand: 22.04.2024, 06:00 Uhr") is None
+
+
+def test_a_list_item_under_the_lead_is_never_the_headline():
+    p = PAGES["en"]
+    items = ["Two new reading rooms", "Longer opening hours on Saturdays",
+             "A children's corner by the harbour window"]
+    body = [p["body"][0], ""] + items + ["", *p["body"][1:]]
+    text = "\n".join(MENU + [p["headline"], ""] + body + FOOTER)
+    meta = stripper.strip(text, kind="text").metadata
+    assert meta.title == p["headline"]
