@@ -15,7 +15,9 @@ from stripper.language import Stopwords
 from stripper.letters import NORMALISE_BMP_RANGES, WORD_BMP_RANGES, WORD_NOT_LETTER_RANGES
 from stripper.model import Block, Features
 from stripper.scripts import (
+    ASCII_BULLET_GLYPHS,
     BEYOND_BMP,
+    BULLET_GLYPHS,
     HAN_KANA_RANGES,
     OTHER_UNSPACED_RANGES,
     UNSPACED,
@@ -63,8 +65,11 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 # List markers; inscriptis marks nested items with a plain "o".
-_BULLET = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|o(?=\s+\p{Lu}))\s")
-_ASCII_BULLET = re.compile(rf"{_S}*(?:[*+\-]|[0-9]{{1,3}}[.)]|o(?={_S}+[A-Z])){_S}")
+_BULLET = regex.compile(
+    rf"^\s*(?:[{BULLET_GLYPHS}]|\d{{1,3}}[.)]|o(?=\s+(?:\p{{Lu}}|[^\P{{L}}\p{{Latin}}\p{{Cyrillic}}\p{{Greek}}])))\s"
+)
+_ASCII_BULLET = re.compile(
+    rf"{_S}*(?:[{ASCII_BULLET_GLYPHS}]|[0-9]{{1,3}}[.)]|o(?={_S}+[A-Z])){_S}")
 _NORMALISE = regex.compile(r"[\W\d_]+")
 _BMP_NORMALISE = re.compile(char_class(NORMALISE_BMP_RANGES) + "+")  # within the BMP
 _WORD_NOT_LETTER = re.compile(char_class(WORD_NOT_LETTER_RANGES))

@@ -58,6 +58,11 @@ def from_lowest(ranges: tuple[tuple[int, int], ...]) -> re.Pattern:
     return re.compile(f"[{chr(min(a for a, _ in ranges))}-\U0010ffff]")
 
 
+# What renderers draw list bullets with, by nesting level: lynx * + o # @, w3m • □ ☆ ■,
+# inscriptis * and +, browsers' copies • ◦ ▪; plus dashes. For a character class.
+BULLET_GLYPHS = r"*•·+▪►◦‣○●■□☆★◆◇#@–—\-"
+ASCII_BULLET_GLYPHS = r"*+#@\-"
+
 BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")  # text with none takes the bmp_part
 HAN_KANA = re.compile(char_class(HAN_KANA_RANGES))
 UNSPACED = re.compile(char_class(HAN_KANA_RANGES + OTHER_UNSPACED_RANGES))

@@ -126,6 +126,19 @@ def test_bullet_flag():
     assert not features_of("1999 was a good year.").bullet
 
 
+@pytest.mark.parametrize("line", [
+    "   ☆ third level of a w3m list", "□ Kultur", "     # fourth level in lynx",
+    "       @ fifth level in lynx", "   o 相关新闻", "   o Übersicht", "   o أخبار العالم",
+])
+def test_renderers_nested_bullets_are_bullets(line):
+    assert features_of(line).bullet
+
+
+@pytest.mark.parametrize("line", ["o bien se quedan en casa", "#1 in the charts", "@user said"])
+def test_bullet_look_alikes_in_prose_are_not_bullets(line):
+    assert not features_of(line).bullet
+
+
 def test_letter_ratio():
     assert features_of("12:30 04.05.2024").letter_ratio == 0
     assert features_of("abc").letter_ratio == 1

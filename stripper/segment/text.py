@@ -17,9 +17,9 @@ import regex
 
 from stripper.letters import WIDE_BMP_RANGES, ZERO_WIDTH_BMP_RANGES
 from stripper.model import Block
-from stripper.scripts import BEYOND_BMP, HAN_KANA, char_class
+from stripper.scripts import BEYOND_BMP, BULLET_GLYPHS, HAN_KANA, char_class
 
-_BULLET_START = regex.compile(r"^\s*(?:[*•·+▪►◦‣○●■□–—\-]|\d{1,3}[.)]|\[\d+\])\s")
+_BULLET_START = regex.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|\d{{1,3}}[.)]|\[\d+\])\s")
 _FIRST_WORD = regex.compile(r"^\s*(\S+)")
 _LINK_MARK = regex.compile(r"\[\d+\]")
 _SENTENCE_END = regex.compile(r"[.!?؟。！？…]['\"’”»)]*\s*$")
