@@ -181,3 +181,30 @@ def test_bullet_after_a_full_width_line_starts_a_new_block():
     tail = blocks[-len(bullets):]
     assert [b.text for b in tail] == bullets
     assert blocks[-len(bullets) - 1].source_lines == head
+
+
+ZH_PARAGRAPHS = [
+    "市议会周二晚间投票决定，港口旁的老图书馆将至少再开放五年。议员们在长时间辩论后表示，"
+    "这座建筑的状况比此前一份调查所说的要好得多，屋顶的维修费用也不到最初估计的一半。"
+    "支持保留图书馆的居民说，他们终于松了一口气，接下来要为新书架和更长的开放时间筹款。",
+    "一位从小就在那里借书的读者说，她很高兴图书馆能留在原地。她还说，周末的儿童阅读角"
+    "一直很受欢迎，希望市里能在明年的预算中为它增加一些新的座位和灯光，让更多家庭来这里。",
+]
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """w3m's wrap of unspaced CJK text: as many two-cell characters as fit before `width`."""
+    per_line = (width - 1) // 2
+    return [text[i:i + per_line] for i in range(0, len(text), per_line)]
+
+
+def test_cjk_paragraphs_with_an_ideographic_first_line_indent_join():
+    """Chinese paragraphs open with two U+3000 spaces that the wrapped lines lack."""
+    lines: list[str] = []
+    for n, para in enumerate(ZH_PARAGRAPHS):
+        if n:
+            lines.append("")
+        wrapped = wrap_cells("\u3000\u3000" + para, 80)
+        lines.extend(wrapped)
+    _, blocks = segment_text("\n".join(lines) + "\n")
+    assert [b.text.replace(" ", "").replace("\u3000", "") for b in blocks] == ZH_PARAGRAPHS

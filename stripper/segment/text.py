@@ -152,7 +152,7 @@ def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = 
     if not nxt.strip() or _BULLET_START.match(nxt):
         return False
     bullet = _BULLET_START.match(line)
-    indent = bullet.end() if bullet else len(line) - len(line.lstrip())
+    indent = bullet.end() if bullet else _indent(line)
     if abs(len(nxt) - len(nxt.lstrip()) - indent) > 1:
         return False
     first = _FIRST_WORD.match(nxt)
@@ -164,6 +164,14 @@ def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = 
     if _CJK_CHAR.search(line.rstrip()[-1:]):
         return body >= width - 3  # CJK wraps at any character
     return body + 1 + measure(first.group(1)) > width
+
+
+def _indent(line: str) -> int:
+    """Columns of indentation the wrapped lines under `line` repeat. Chinese and
+    Japanese paragraphs open with a first-line indent of ideographic spaces (U+3000)
+    that their continuation lines do not have."""
+    lead = line[:len(line) - len(line.lstrip())]
+    return len(lead) - lead.count("\u3000") if "\u3000" in lead else len(lead)
 
 
 def _block(index: int, lines: list[str], start: int, end: int) -> Block:
