@@ -64,6 +64,9 @@ _URL = re.compile(
     r"|\.(?:com|org|net|html?|php|de|ru|cn)\b",
     re.IGNORECASE,
 )
+_LINK_MARK = re.compile(r"\[\d+\]")  # lynx's numbered link
+MAX_LINK_TOKEN = 30  # characters: a longer token holding only lynx markers is prose
+LINK_TEXT_CHARS = 10  # of such a token, counted as link per marker
 # List markers; inscriptis marks nested items with a plain "o".
 _BULLET = regex.compile(
     rf"^\s*(?:[{BULLET_GLYPHS}]|\d{{1,3}}[.)]|o(?=\s+(?:\p{{Lu}}|[^\P{{L}}\p{{Latin}}\p{{Cyrillic}}\p{{Greek}}])))\s"
@@ -165,8 +168,20 @@ def _link_likeness(text: str) -> float:
     """0 for plain text; otherwise grows with the share of the text in URL-ish tokens."""
     if not _URL.search(text):
         return 0.0
-    covered = sum(len(t) for t in text.split() if _URL.search(t))
+    covered = sum(_link_chars(t) for t in text.split() if _URL.search(t))
     return min(1.0, 0.3 + covered / max(1, len(text)))
+
+
+def _link_chars(token: str) -> int:
+    """How much of a URL-ish token is link. A lynx marker marks the link text after it,
+    which in a spaced script is the token; in Chinese, Japanese or Thai the "token" may
+    be a whole paragraph with a linked name in it, so only a link's worth counts."""
+    if len(token) <= MAX_LINK_TOKEN:
+        return len(token)
+    markers = _LINK_MARK.findall(token)
+    if not markers or _URL.search(_LINK_MARK.sub(" ", token)):
+        return len(token)  # a long URL
+    return min(len(token), sum(len(m) for m in markers) + LINK_TEXT_CHARS * len(markers))
 
 
 def measure_blocks(blocks: list[Block], stopwords: Stopwords) -> None:
