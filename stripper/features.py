@@ -164,6 +164,15 @@ def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
     )
 
 
+HEADLINE_WORDS = 18  # a longer line is more likely a standfirst than a headline
+
+
+def headline_like(f: Features) -> bool:
+    """A line shaped like a headline: a few words, letters, no closing punctuation."""
+    return (3 <= f.words <= HEADLINE_WORDS and not f.terminal_punct and not f.bullet
+            and f.letter_ratio >= 0.6 and f.link_like < 0.3)
+
+
 def _link_likeness(text: str) -> float:
     """0 for plain text; otherwise grows with the share of the text in URL-ish tokens."""
     if not _URL.search(text):

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 
 import regex
 
-from stripper.features import normalise
+from stripper.features import HEADLINE_WORDS, headline_like, normalise
 from stripper.model import Block
 
 MAX_TITLE_WORDS = 30
 MIN_TITLE_CHARS = 8
 MIN_TITLE_WORDS = 3
-LONG_TITLE_WORDS = 18  # longer: more likely a standfirst than a headline
+LONG_TITLE_WORDS = HEADLINE_WORDS  # longer: more likely a standfirst than a headline
 BYLINE_DISTANCE = 3  # blocks
 HEAD_BLOCKS = 60  # how far before the article to look for the headline
 _SEPARATOR = regex.compile(r"\s+[-–—|:·•»]\s+|\s*[|]\s*")
@@ -48,7 +48,7 @@ def find_title(blocks: list[Block], article_start: int,
     for block in blocks[article_start:article_start + LEAD_CANDIDATES]:
         if _is_prose(block):
             break
-        if _headline_like(block) and not _runs_on(blocks, block.index):
+        if headline_like(block.features) and not _runs_on(blocks, block.index):
             candidates.append(block)
     if not candidates:
         return None
@@ -145,12 +145,6 @@ def _is_prose(block: Block) -> bool:
 def _runs_on(blocks: list[Block], index: int) -> bool:
     nxt = index + 1
     return nxt < len(blocks) and blocks[nxt].start == blocks[index].end > blocks[index].start
-
-
-def _headline_like(block: Block) -> bool:
-    f = block.features
-    return (MIN_TITLE_WORDS <= f.words <= LONG_TITLE_WORDS and not f.terminal_punct
-            and not f.bullet and f.letter_ratio >= 0.6 and f.link_like < 0.3)
 
 
 def _followed_by_byline(blocks: list[Block], index: int) -> bool:
