@@ -6,7 +6,7 @@ import textwrap
 
 from conftest import EN_PARAGRAPHS
 
-from stripper.segment.text import segment_text, split_lines
+from stripper.segment.text import _wide_at_width, segment_text, split_lines
 
 RU_PARAGRAPHS = [
     "Мэрия города объявила во вторник, что старая библиотека останется открытой ещё как "
@@ -208,3 +208,26 @@ def test_cjk_paragraphs_with_an_ideographic_first_line_indent_join():
         lines.extend(wrapped)
     _, blocks = segment_text("\n".join(lines) + "\n")
     assert [b.text.replace(" ", "").replace("\u3000", "") for b in blocks] == ZH_PARAGRAPHS
+
+
+def test_cjk_wrapped_by_character_count_joins():
+    """lynx in a terminal it takes for narrow counts each character one column: the
+    wrapped lines of a Chinese paragraph are then all N characters long, not N cells."""
+    lines: list[str] = []
+    for n, para in enumerate(ZH_PARAGRAPHS * 2):
+        if n:
+            lines.append("")
+        lines.extend("   " + para[i:i + 60] for i in range(0, len(para), 60))
+    _, blocks = segment_text("\n".join(lines) + "\n")
+    assert [b.text.replace(" ", "") for b in blocks] == ZH_PARAGRAPHS * 2
+
+
+def test_a_character_count_wrap_needs_wide_lines_that_run_on():
+    """Counting characters explains a wrap only when the wide lines ending at the width
+    run on into a next line at their indent; a list of headlines at their own indents
+    that share a length by chance does not."""
+    text = ZH_PARAGRAPHS[0] + ZH_PARAGRAPHS[1]
+    heads = [" " * (4 + 4 * (n % 2)) + text[n * 10:n * 10 + 56 - 4 * (n % 2)] for n in range(8)]
+    assert not _wide_at_width(heads, 60)
+    wrapped = ["   " + text[i:i + 57] for i in range(0, 57 * 8, 57)]
+    assert _wide_at_width(wrapped, 60)

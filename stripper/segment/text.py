@@ -72,15 +72,32 @@ def wrap_width(lines: list[str]) -> int | None:
 def detect_wrap(lines: list[str]) -> tuple[int, Callable[[str], int]] | None:
     """The wrap width and how the renderer measured it: w3m counts terminal cells
     (wide characters two, combining marks none), lynx gives combining marks a
-    column; the measures differ only where a line holds marks."""
+    column, and, when it does not know the terminal's cell widths, counts every
+    character one; the measures differ only where a line holds marks or wide text."""
     width = _width_by(lines, cells)
     if width:
         return width, cells
-    if _ZERO_WIDTH_BMP.search("".join(ln for ln in lines if len(ln) >= 40 and not ln.isascii())):
+    long_text = "".join(ln for ln in lines if len(ln) >= 40 and not ln.isascii())
+    if _ZERO_WIDTH_BMP.search(long_text):
         width = _width_by(lines, char_cells)
         if width:
             return width, char_cells
+    if _WIDE_BMP.search(long_text):  # lynx in a terminal it thinks narrow counts characters
+        width = _width_by(lines, len)
+        if width and _wide_at_width(lines, width):
+            return width, len
     return None
+
+
+def _wide_at_width(lines: list[str], width: int) -> bool:
+    """Counting characters only explains a wrap if it is the wide text that ends at the
+    width: most of the lines there hold wide characters (else the "width" is chance)."""
+    at = [i for i, ln in enumerate(lines) if width - _CLIFF_COLUMNS <= len(ln.rstrip()) <= width]
+    wide = [i for i in at if _WIDE_BMP.search(lines[i])]
+    # and a wrapped line runs on: the paragraph's next line follows, at its indent
+    runs_on = sum(1 for i in wide
+                  if i + 1 < len(lines) and _continues(lines[i], lines[i + 1], width, len))
+    return runs_on >= _MIN_WRAPPED_LINES and 2 * len(wide) >= len(at)
 
 
 def _width_by(lines: list[str], measure: Callable[[str], int]) -> int | None:
