@@ -74,32 +74,46 @@ def _dates(
 
     Searched: the head above the article (the date may sit far above it, past the lead
     photo and its caption), the article's first lines (the selection takes the byline
-    and date line in with the lead), and its foot."""
-    found: list[tuple[int, float, DateInfo, Block]] = []  # (label rank, distance, …)
-    updated: tuple[float, DateInfo] | None = None
+    and date line in with the lead), and its foot. Lines are read in the order they
+    rank (labels are cheap to see, dates dear to read) until one holds a full date."""
     labels = _date_labels(language)
+    ranked: list[tuple[int, float, Block]] = []
+    updates: list[tuple[float, Block]] = []
     for i, distance in _date_places(start, end, len(blocks)):
         block = blocks[i]
-        if block.features.words > MAX_DATE_WORDS or block.category is Category.RELATED_LIST:
-            continue
-        date = read_date(block.text, language)
-        if date is None or date.iso is None:
+        if (block.features.words > MAX_DATE_WORDS or block.category is Category.RELATED_LIST
+                or not _DIGIT.search(block.text)):
             continue
         label = date_label(block.text, labels)
         if label == "updated":
-            if updated is None or distance < updated[0]:
-                updated = (distance, date)
+            updates.append((distance, block))
+        else:
+            ranked.append((0 if label == "published" else 1, distance, block))
+    published = clock = None
+    for _rank, _distance, block in sorted(ranked, key=lambda r: (r[0], r[1])):
+        date = read_date(block.text, language)
+        if date is None or date.iso is None:
             continue
-        # a full date before a bare clock time; a labelled date before an unlabelled one
-        rank = (0 if label == "published" else 1) + (0 if "-" in date.iso[:10] else 2)
-        found.append((rank, distance, date, block))
-    published = None
-    if found:
-        _rank, _distance, published, block = min(found, key=lambda f: (f[0], f[1]))
+        if "-" in date.iso[:10]:  # a full date; a bare clock time only if there is none
+            published = (date, block)
+            break
+        clock = clock or (date, block)
+    published = published or clock
+    if published is not None:
+        block = published[1]
         if block.category in (Category.BOILERPLATE, Category.TIMESTAMP):
             block.category = Category.TIMESTAMP
             block.reason = "date of this article"
-    return published, updated[1] if updated else None
+    updated = None
+    for _distance, block in sorted(updates, key=lambda u: u[0]):
+        updated = read_date(block.text, language)
+        if updated is not None and updated.iso is not None:
+            break
+        updated = None
+    return (published[0] if published else None), updated
+
+
+_DIGIT = regex.compile(r"\d")  # every date has one (day, year or clock), in any script
 
 
 def _date_places(start: int, end: int, count: int) -> list[tuple[int, float]]:

@@ -8,6 +8,7 @@ repeats, is the site's name.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -64,18 +65,28 @@ class _Context:
     article: list[Block]
     keys: list[str] = field(init=False)
     body: set[str] = field(init=False)
+    indices: list[int] = field(init=False)  # of the article's first blocks
+    words: list[set[str]] = field(init=False)  # their content words
 
     def __post_init__(self) -> None:
         self.keys = [b.features.key for b in self.blocks]
-        self.body = _words_of(self.article)
+        head = self.article[:BODY_BLOCKS + LEAD_CANDIDATES]
+        self.indices = [b.index for b in head]
+        self.words = [_content_words(b) for b in head]
+        self.body = set().union(*self.words[:BODY_BLOCKS])
+
+    def words_after(self, index: int, count: int) -> set[str]:
+        """Content words of the `count` article blocks after block `index`."""
+        first = bisect_right(self.indices, index)
+        return set().union(*self.words[first:first + count])
 
 
 def title_signals(block: Block, context: _Context) -> dict[str, float]:
     """What speaks for a candidate line being the headline, each signal on its own."""
     blocks, start = context.blocks, context.article_start
     key, f = block.features.key, block.features
-    body = context.body if block.index < start else _words_of(
-        [b for b in context.article if b.index > block.index])
+    body = (context.body if block.index < start
+            else context.words_after(block.index, BODY_BLOCKS))
     return {
         "repeats": min(sum(1 for k in context.keys if key and key in k) - 1, 3),
         "distance": (start - block.index) / max(1, start - context.lo),
@@ -90,8 +101,7 @@ def title_signals(block: Block, context: _Context) -> dict[str, float]:
         "kicker": float(block.index + 1 < len(blocks)
                         and _could_be_title(blocks[block.index + 1])
                         and blocks[block.index + 1].features.words > f.words),
-        "lead_overlap": _overlap(block, _words_of(
-            [b for b in context.article if b.index > block.index][:LEAD_BLOCKS])),
+        "lead_overlap": _overlap(block, context.words_after(block.index, LEAD_BLOCKS)),
         "prose_below": float(_prose_below(blocks, block.index)),
         "digits": float(sum(c.isdigit() for c in block.text) > 2),
     }
@@ -118,13 +128,6 @@ def _content_words(block: Block) -> set[str]:
         chars = [c for c in key if not c.isspace()]
         return {a + b for a, b in zip(chars, chars[1:], strict=False)}
     return {w for w in key.split() if len(w) >= MIN_CONTENT_WORD}
-
-
-def _words_of(article: list[Block]) -> set[str]:
-    words: set[str] = set()
-    for block in article[:BODY_BLOCKS]:
-        words |= _content_words(block)
-    return words
 
 
 def _overlap(block: Block, body: set[str]) -> float:
