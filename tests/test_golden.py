@@ -24,7 +24,6 @@ TEXT_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "text"
 # Snapshot of the failures when this suite was written; see the report for the diffs.
 KNOWN_GOLDEN_FAILURES: set[tuple[str, str]] = {
     ("de-news.lynx", "place"),
-    ("fa-news.lynx", "title"),
 }
 
 

@@ -40,12 +40,13 @@ def find_title(blocks: list[Block], article_start: int,
     The last is what tells the headline from the captions, site names, kickers and UI
     strings around it, in any language: a headline names the story's subject."""
     lo = max(0, article_start - HEAD_BLOCKS)
-    candidates = [b for b in blocks[lo:article_start] if _could_be_title(b)]
-    # The selection may have taken the headline in as the article's first line.
     # Not a line that runs on into the next with no blank line between: that is the
     # start of a paragraph whose wrapping went unrecognised.
-    # Or it took in a few lines of chrome before the headline: lines above the
-    # article's first paragraph of prose, never inside the body.
+    candidates = [b for b in blocks[lo:article_start]
+                  if _could_be_title(b) and not _runs_on(blocks, b.index)]
+    # The selection may have taken the headline in as the article's first line, or it
+    # took in a few lines of chrome before the headline: lines above the article's
+    # first paragraph of prose, never inside the body.
     for block in blocks[article_start:article_start + LEAD_CANDIDATES]:
         if _is_prose(block):
             break
