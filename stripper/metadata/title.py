@@ -48,7 +48,8 @@ def find_title(blocks: list[Block], article_start: int,
     # took in a few lines of chrome before the headline: lines above the article's
     # first paragraph of prose, never inside the body.
     for block in blocks[article_start:article_start + LEAD_CANDIDATES]:
-        if _is_prose(block):
+        if _is_prose(block) or (block.features.words >= PROSE_WORDS
+                                and _runs_on(blocks, block.index)):  # or a line of it
             break
         if headline_like(block.features) and not _runs_on(blocks, block.index):
             candidates.append(block)
