@@ -46,6 +46,8 @@ SECONDARY_REGION_SHARE = 0.2  # another region is kept when it is worth this sha
 OFF_COLUMN_SPACES = 2
 COLUMN_SHARE = 0.6
 COLUMN_GAP = 6  # blocks that may separate the article from a paragraph in its column
+REPEAT_MIN_WORDS = 4  # a shorter line may repeat in an article ("Advertisement")
+REPEAT_MAX_WORDS = 30
 # A page without one paragraph this long, or this many good words in all, has no article.
 MIN_PARAGRAPH_WORDS = 15
 MIN_ARTICLE_WORDS = 40
@@ -164,6 +166,32 @@ def _pick(blocks: list[Block], labels: list[Label], *, rescue: bool = False) -> 
         if block.verdict is not _KEPT and block.category is Category.CONTENT:
             block.decide(Verdict.REMOVED, Category.BOILERPLATE,
                          f"outside the article ({block.reason})", block.rule)
+
+
+def drop_repeated(blocks: list[Block]) -> None:
+    """Text the kept run holds twice, word for word, is a box the page renders twice
+    (for small and large screens: newsletter and donation prompts, teasers, a link and
+    its label): an article does not repeat its own sentences. A long paragraph found
+    twice is left alone: pages do repeat those (a quote taken up again)."""
+
+    def boxed(block: Block) -> bool:
+        return (block.verdict is _KEPT
+                and REPEAT_MIN_WORDS <= effective_words(block) < REPEAT_MAX_WORDS)
+
+    def text(block: Block) -> str:  # word for word: the key drops digits and marks
+        return " ".join(block.text.split())
+
+    seen: Counter[str] = Counter(text(b) for b in blocks if boxed(b))
+    twice = [b for b in blocks if boxed(b) and seen[text(b)] > 1]
+    if not twice:
+        return
+    dropped = {b.index for b in twice}
+    if not any(effective_words(b) >= MIN_PARAGRAPH_WORDS for b in blocks
+               if b.verdict is _KEPT and b.index not in dropped):
+        return  # all the page has is said twice: the article itself, then
+    for block in twice:
+        block.decide(Verdict.REMOVED, Category.DUPLICATE,
+                     f"kept twice, word for word ({block.reason})", block.rule)
 
 
 def _mark_lists_after_markers(blocks: list[Block], labels: list[Label], after: int) -> None:

@@ -174,8 +174,8 @@ def test_normalise_and_tokens():
 def test_a_lynx_link_inside_an_unspaced_paragraph_leaves_it_prose():
     """In Chinese or Japanese the whole paragraph is one space-free token; a lynx
     marker on a name inside it must not make the paragraph a link."""
-    paragraph = ("市议会周二晚间投票决定，港口旁的老图书馆将至少再开放五年。[12]议员们在长时间辩论后"
-                 "表示，这座建筑的状况比此前一份调查所说的要好得多，屋顶的维修费用也不到最初估计的一半。")
+    paragraph = ("市议会周二晚间投票决定，港口旁的老图书馆将至少再开放五年。[12]议员们在长时间"
+                 "辩论后表示，这座建筑的状况比此前一份调查所说的要好得多，屋顶的维修费用也不到最初估计的一半。")
     assert features_of(paragraph).link_like < 0.5
     assert features_of("[12]首页 [13]新闻 [14]体育").link_like >= 0.9
     assert features_of("https://news.example/world/2024/03/a-very-long-story-address.html"

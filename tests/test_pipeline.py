@@ -161,7 +161,8 @@ def test_a_long_list_inside_the_article_does_not_cut_it(lang):
     choice of the article's run."""
     paragraphs = EN_PARAGRAPHS if lang == "en" else _RU_RECIPE
     steps = [f"{n}. {line}" for n, line in enumerate(_INGREDIENTS[lang][1:-1], 1)]
-    listed = _INGREDIENTS[lang] + steps + steps  # a longer list than one paragraph outweighs
+    again = [f"{n + len(steps)}) {line}" for n, line in enumerate(_INGREDIENTS[lang][1:-1], 1)]
+    listed = _INGREDIENTS[lang] + steps + again  # a longer list than one paragraph outweighs
     body = paragraphs[:1] + listed + paragraphs[1:2]
     result = strip_text(synthetic_page(body))
     for line in listed + paragraphs[:2]:
@@ -194,3 +195,36 @@ def test_short_blocks_between_content_are_found_in_one_pass():
             slow(labels, k, first, last) for k in range(first, last + 1)]
 
     check()
+
+
+PROMPT = "The timetable for the summer months is posted at the town hall entrance."
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_a_box_the_page_renders_twice_is_dropped(kind):
+    """A prompt rendered once for small and once for large screens, inside the article's
+    run, is chrome; the article's paragraphs around it stay."""
+    body = [EN_PARAGRAPHS[0], PROMPT, EN_PARAGRAPHS[1], PROMPT, EN_PARAGRAPHS[2]]
+    if kind == "text":
+        raw = synthetic_page(body)
+    else:
+        raw = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in body) + \
+              "</article></body></html>"
+    result = stripper.strip(raw, kind=kind)
+    assert PROMPT not in result.text
+    for paragraph in EN_PARAGRAPHS[:3]:
+        assert paragraph[:60] in result.text
+    assert any(b.category is Category.DUPLICATE for b in result.blocks)
+
+
+def test_a_page_that_is_all_repeats_keeps_them():
+    """When nothing else would be left, the repeated text is the article."""
+    short = EN_PARAGRAPHS[0].split(". ")[0] + "."
+    result = stripper.strip("\n\n".join([short] * 4) + "\n", kind="text")
+    assert short in result.text
+
+
+def test_a_long_paragraph_found_twice_is_left_alone():
+    body = [EN_PARAGRAPHS[0], EN_PARAGRAPHS[1], EN_PARAGRAPHS[2], EN_PARAGRAPHS[0]]
+    result = stripper.strip(synthetic_page(body), kind="text")
+    assert nonblank(result.text).count(EN_PARAGRAPHS[0]) == 2
