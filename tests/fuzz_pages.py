@@ -5,8 +5,9 @@
 
 Each mutant is a real page (or a fixture) with a few hostile edits — bytes flipped,
 cut or repeated; NULs, control bytes, BOMs and stray UTF-8 halves; deep nesting of
-many kinds of tag; huge attribute lists; broken comments, CDATA and entities; a
-false `<meta charset>`; long lines of one character — cleaned in a child process
+many kinds of tag; huge attribute lists (some with names broken by a quote or a slash,
+some with no spaces); broken comments, CDATA and entities; a false `<meta charset>`;
+long lines of one character — cleaned in a child process
 under a time limit. A crash is any exception other than the clean refusal of an
 oversized page; a hang is a page that takes longer than --timeout seconds (the
 child is then killed and replaced). At the end: crashes, hangs, the slowest pages
@@ -46,7 +47,13 @@ def _attrs(rng: random.Random) -> bytes:
     n = rng.choice([300, 5000, 60000])
     quote = rng.choice([b'"x"', b'">"', b"'<'", b"x", b""])
     sep = b"=" if quote else b""
-    return b"<div " + b" ".join(b"a%d%s%s" % (i, sep, quote) for i in range(n)) + b">x</div>"
+    between = rng.choice([b" ", b" ", b"/", b"", b"\n"]) if quote[:1] in (b'"', b"'") else b" "
+    tag = rng.choice([b"div", b"script", b"title", b"p"])
+    attrs = [b"a%d%s%s" % (i, sep, quote) for i in range(n)]
+    for _ in range(rng.choice([0, 1, 3])):  # a name broken by a quote, a slash, a '<'
+        i = rng.randrange(n)
+        attrs[i] = rng.choice([b'"', b"'", b"/", b"<", b"="]) + attrs[i]
+    return b"<" + tag + b" " + between.join(attrs) + b">x</" + tag + b">"
 
 
 SNIPPETS = [
