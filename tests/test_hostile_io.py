@@ -328,6 +328,16 @@ def test_output_in_a_read_only_folder_is_one_line(runner, tmp_path):
     assert "permission denied" in _one_line_error(result.stderr)
 
 
+@pytest.mark.skipif(not os.path.isdir("/sys/kernel"), reason="no sysfs")
+def test_output_where_not_even_root_may_write_is_one_line(runner):
+    # the read-only-folder case for a root user (the test above is skipped for root)
+    target = "/sys/stripper-test-output.txt"
+    result = runner.invoke(cli, ["clean", str(PAGE), "-o", target])
+    assert result.exit_code == 1
+    assert _one_line_error(result.stderr).startswith(f"stripper: {target}: cannot write: ")
+    assert not os.path.exists(target)
+
+
 def test_replacing_an_output_keeps_its_permissions(runner, tmp_path):
     out = tmp_path / "shared.txt"
     out.write_text("old\n")
@@ -519,6 +529,38 @@ def test_a_write_that_fails_is_recorded_failed(tmp_path, monkeypatch):
     record = cleaner.clean(str(PAGE), "a.txt", "a.txt")
     assert record.status == "failed" and record.reason == "no space left on device"
     assert record.settings is None
+
+
+PROSE_PAGE = "\n\n".join(
+    f"Paragraph {i}: the council met again on a wet Tuesday evening to argue about the harbour "
+    f"wall, and member {i} said the repairs had waited long enough for the town to pay twice."
+    for i in range(20)) + "\n"
+
+
+def test_a_full_disk_in_batch_is_failed_in_the_manifest_summary_and_exit_status(tmp_path):
+    """A file size limit (like a full disk) refuses each output: every page is recorded
+    failed, the summary counts them, the run exits 1 and no part of an output is left
+    (before: 'done', 0 failed, exit 0)."""
+    import resource
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(PROSE_PAGE)
+    out = tmp_path / "out"
+
+    def limit():  # the manifest row and the summary fit; the article (3 KB) does not
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+    result = subprocess.run([sys.executable, "-m", "stripper.cli", "batch", str(src), "-o",
+                             str(out), "-q", "-j", "1"], capture_output=True, text=True,
+                            cwd=ROOT, preexec_fn=limit, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    record = _manifest(out)["a.txt"]
+    assert record["status"] == "failed" and record["reason"] == "file too large"
+    summary = json.loads((out / "_summary.json").read_text())
+    assert summary["failed"] == 1 and summary["done"] == 0
+    assert sorted(os.listdir(out)) == ["_manifest.jsonl", "_summary.json"]
 
 
 def test_a_symlinked_output_folder_out_of_out_is_failed_not_done(runner, tmp_path):

@@ -6,7 +6,8 @@ Its depth limit (256 elements) would silently drop the rest of a page nested dee
 it is parsed again with the limit raised to libxml2's "huge" maximum, and, if even
 that is not enough, once more with its container tags flattened, and at last with
 every tag that can nest removed. A tag's attributes past the 256th are dropped
-first (libxml2 compares each with all before it: one tag with 100,000 took minutes). Size is guarded
+first (stripper.html.guard: libxml2 compares each with all before it, so one tag with
+100,000 took minutes). Size is guarded
 here, not by libxml2: scripts, styles and inline data URIs are cut out first, and a
 page still larger than `MAX_MARKUP_CHARS` is refused with a clear error.
 """
@@ -16,6 +17,8 @@ from __future__ import annotations
 import re
 
 from lxml import etree
+
+from stripper.html.guard import cap_attributes
 
 MAX_MARKUP_CHARS = 12_000_000
 _BULKY = re.compile(
@@ -31,14 +34,6 @@ _CONTAINERS = re.compile(
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
-# libxml2 checks each attribute of a tag against all the tag's earlier ones, so one
-# element with 100,000 attributes takes a quarter of an hour; no real tag has more
-# than a few dozen. A tag's attributes after the first MAX_ATTRIBUTES are dropped
-# before parsing (found by a linear scan: only a tag with that many is rewritten).
-MAX_ATTRIBUTES = 256
-_ATTRIBUTE = r"""(?>\s+[^\s=>/"']++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>"']*+))?+)"""
-_MANY_ATTRIBUTES = re.compile(  # atomic groups: no backtracking over a tag's attributes
-    rf"(<[A-Za-z][^\s/>]*+{_ATTRIBUTE}{{{MAX_ATTRIBUTES}}}+){_ATTRIBUTE}+")
 # The last resort for nesting deeper than libxml2's limit even in "huge" mode (2,048)
 # in tags the flattening above does not know (q, dl, fieldset, custom elements): every
 # tag goes but those that cannot nest, so the page's text and paragraphs survive.
@@ -79,7 +74,7 @@ def parse(markup: str) -> etree._Element | None:
     markup = _XML_DECLARATION.sub("", markup, count=1)
     if not markup.strip():
         return None
-    markup = _MANY_ATTRIBUTES.sub(r"\1", markup)
+    markup = cap_attributes(markup)
     for attempt in ("plain", "huge", "flat", "flatter"):
         if attempt == "flat":
             markup = _CONTAINERS.sub(" ", markup)
