@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 from stripper.model import Block, Result
 
@@ -10,7 +11,10 @@ FORMATS = ("text", "json", "jsonl", "markdown")
 
 
 def clean_text(blocks: list[Block]) -> str:
-    """The kept blocks' own input lines, trimmed; a blank line where the input had a gap."""
+    """The kept blocks' own input lines, a blank line where the input had a gap. Lines
+    keep their indentation less what they all share: a renderer's indent is part of
+    its wrap geometry (an indented paragraph wraps short of the page width), so
+    cleaning the clean text again must see it to re-join the same paragraphs."""
     out: list[str] = []
     previous: Block | None = None
     for block in blocks:
@@ -18,9 +22,9 @@ def clean_text(blocks: list[Block]) -> str:
             continue
         if previous is not None and block.start != previous.end:
             out.append("")
-        out.extend(line.strip() for line in block.source_lines or [block.text])
+        out.extend(line.rstrip() for line in block.source_lines or [block.text])
         previous = block
-    return "\n".join(out)
+    return textwrap.dedent("\n".join(out))
 
 
 def render(result: Result, fmt: str, *, source: str | None = None, links: bool = False) -> str:

@@ -32,8 +32,18 @@ def test_blank_line_between_non_adjacent_blocks():
 
 
 def test_many_blank_lines_collapse_to_one():
-    text = "  alpha  \n\n\n\n\tbeta\t"
+    text = "alpha  \n\n\n\nbeta\t"
     assert clean_text(_blocks(text, {0, 1})) == "alpha\n\nbeta"
+
+
+def test_indent_the_lines_share_goes_and_the_rest_stays():
+    """An indented paragraph wraps short of the page width; cleaning the clean text
+    again must see that indent to re-join it (issue 14: idempotence)."""
+    text = "   Заголовок статьи\n\n       вложенная цитата\n\n   الفقرة الأخيرة"
+    assert clean_text(_blocks(text, {0, 1, 2})) == (
+        "Заголовок статьи\n\n    вложенная цитата\n\nالفقرة الأخيرة")
+    mixed = "  alpha\n\n\tbeta"  # no indent in common: each keeps its own
+    assert clean_text(_blocks(mixed, {0, 1})) == "  alpha\n\n\tbeta"
 
 
 def test_wrapped_block_emits_its_own_lines_trimmed():
@@ -41,6 +51,9 @@ def test_wrapped_block_emits_its_own_lines_trimmed():
     block = Block(index=0, text="a b", start=0, end=2, source_lines=["   a", "   b  "])
     block.decide(Verdict.KEPT, Category.CONTENT, "test")
     assert clean_text([block]) == "a\nb"
+    hanging = Block(index=0, text="a b", start=0, end=2, source_lines=["* a", "  b"])
+    hanging.decide(Verdict.KEPT, Category.CONTENT, "test")
+    assert clean_text([hanging]) == "* a\n  b"  # a bullet's hanging indent is geometry too
 
 
 def test_nothing_kept_is_empty():

@@ -76,7 +76,8 @@ def assert_output_lines_come_from_input(text: str) -> None:
         if not out.strip():
             continue
         # the next input line at or after `position + 1` that this output line copies
-        found = next((i for i in range(position + 1, len(inputs)) if inputs[i] == out), None)
+        found = next((i for i in range(position + 1, len(inputs)) if inputs[i] == out.strip()),
+                     None)
         assert found is not None, (
             f"output line {out!r} is not a stripped input line after input line {position}"
         )
