@@ -24,6 +24,7 @@ from stripper.html.decode import decode_html
 from stripper.metadata import dates
 from stripper.model import Block, Category, DateInfo, Features, Metadata, Result, Verdict
 from stripper.rules import RuleBook, RuleError, RuleSet, book_for, page_url
+from stripper.settle import settled
 
 __version__ = "0.1.0"
 __all__ = [
@@ -100,8 +101,13 @@ def _strip(raw, kind, url, rules, disable_rules, language) -> Result:
         kind = sniff_kind(text)
     url = url or page_url(text, kind)  # site rules: an HTML page's canonical link / og:url
     book = book_for(rules, disable_rules)
-    return pipeline.run(FRONT_ENDS["html" if kind == "html" else "text"], text,
-                        encoding=encoding, url=url, book=book, language=language)
+    front = FRONT_ENDS["html" if kind == "html" else "text"]
+    result = pipeline.run(front, text, encoding=encoding, url=url, book=book, language=language)
+    if kind == "html":
+        return result
+    # what strip(result.text) would do: decode() leaves decoded text as it is
+    return settled(result, lambda clean: pipeline.run(
+        front, clean, encoding=encoding, url=url, book=book, language=language))
 
 
 _WARM_TEXT = (

@@ -193,9 +193,14 @@ def _link_chars(token: str) -> int:
     return min(len(token), sum(len(m) for m in markers) + LINK_TEXT_CHARS * len(markers))
 
 
+MEASURED_CAP = 8192  # block texts whose features are remembered, per language
+
+
 def measure_blocks(blocks: list[Block], stopwords: Stopwords) -> None:
     """Fill in every block's features, including repetition within the page."""
-    seen: dict[str, tuple] = {}  # pages repeat their menus: measure each text once
+    seen = stopwords.measured  # pages repeat their menus: measure each text once
+    if len(seen) > MEASURED_CAP:
+        seen.clear()
     for block in blocks:
         if block.text not in seen:
             seen[block.text] = _measure(block.text, stopwords, keyed=True)

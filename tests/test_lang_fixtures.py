@@ -35,7 +35,7 @@ def test_fixture_coverage():
 
 
 # Known failures (strict: a fix makes them fail as XPASS, so this list must shrink).
-KNOWN_FAILING = {"fa.lynx72", "fa.w3m60", "hi.lynx72", "ja.lynx72", "th.lynx100",
+KNOWN_FAILING = {"ja.lynx72", "th.lynx100",
                  "th.w3m60", "zu.lynx72"}
 
 

@@ -85,5 +85,6 @@ def test_the_full_sample_is_read_only_when_the_short_one_leaves_the_model_unsure
             return lang, first_confidence if len(calls) == 1 else 0.99
 
     monkeypatch.setattr(language, "_identifier", lambda: Spy())
+    language._classify.cache_clear()  # judgements are remembered: the spy must see them
     assert detect_language(SAMPLES["ru"] * 20) == "ru"
     assert calls == [language._QUICK_SAMPLE, language._SAMPLE][:expected_calls]

@@ -28,7 +28,7 @@ LAYERS: list[list[str]] = [
     ["stripper.select", "stripper.html.repair"],
     ["stripper.metadata*"],
     ["stripper.emit"],
-    ["stripper.pipeline"],
+    ["stripper.pipeline", "stripper.settle"],
     ["stripper.frontends*"],
     ["stripper"],  # the public API: strip(), warm_up()
     ["stripper.formats", "stripper.inputs", "stripper.diff", "stripper.learn*",

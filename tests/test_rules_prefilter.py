@@ -275,3 +275,19 @@ def test_rules_without_a_prefilter_still_match():
     found = Matcher([fuzzy, plain]).first_matches([("we use cookes here", 4), ("cookies", 1),
                                                   ("nothing", 1)])
     assert [r and r.id for r in found] == ["t.fuzzy", "t.fuzzy", None]
+
+
+def test_a_matcher_remembers_blocks_but_not_a_rule_since_disabled():
+    """Deciding rules are remembered per (text, words); a remembered rule that timed out
+    for good since is looked past, and the block gets the rule after it."""
+    first = Rule(id="t.share", category=Category.SHARE, pattern=regex.compile(r"^Поделиться"),
+                 priority=10)
+    second = Rule(id="t.social", category=Category.SHARE, pattern=regex.compile(r"Telegram"))
+    matcher = Matcher([first, second])
+    items = [("Поделиться: Telegram", 2), ("文章正文没有任何规则会匹配", 1), ("Telegram 频道", 2)]
+    once = matcher.first_matches(items)
+    assert [r and r.id for r in once] == ["t.share", None, "t.social"]
+    assert len(matcher.memo) == 3
+    assert matcher.first_matches(items) == once
+    first.disabled = True
+    assert [r and r.id for r in matcher.first_matches(items)] == ["t.social", None, "t.social"]

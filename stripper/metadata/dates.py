@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -247,8 +247,11 @@ def _ordinal(day: int) -> str:
     return "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
+@lru_cache(maxsize=512)
 def _parse(text: str, language: str | None):
-    """dateparser, told the page's language: asking it to guess among all is slow."""
+    """dateparser, told the page's language: asking it to guess among all is slow.
+    Remembered: a site prints the same dates page after page, and a clean text cleaned
+    again reads its own date lines a second time."""
     numeric = _parse_numeric(text)
     if numeric is not None:
         return numeric

@@ -8,7 +8,7 @@ from bisect import bisect_right
 import ahocorasick
 import regex
 
-from stripper.rules.model import Rule, new_page
+from stripper.rules.model import Rule, new_page, rules_skipping
 from stripper.rules.prefilter import fold, rule_literals
 
 
@@ -38,10 +38,42 @@ class Matcher:
             for r, strong in zip(self.rules, self.strong, strict=True)]
         self.strong_words = _widest(self.rules, self.strong)
         self.weak_words = _widest(self.rules, self.weak)
+        self.memo: dict[tuple[str, int], Rule | None] = {}
 
     def first_matches(self, items: list[tuple[str, int]]) -> list[Rule | None]:
-        """`items` are (text, words) per block; returns the deciding rule per block."""
+        """`items` are (text, words) per block; returns the deciding rule per block.
+
+        A block's deciding rule depends on its text and word count alone, so it is
+        remembered: a site's menus recur page after page, and a clean text cleaned
+        again holds the blocks its page had. A remembered rule that has since been
+        disabled (it timed out) is looked for again; nothing is remembered from a
+        page on which a rule timed out (its misses there may be no misses)."""
         new_page()
+        memo = self.memo
+        if len(memo) > MEMO_CAP:
+            memo.clear()
+        found: list[Rule | None] = [None] * len(items)
+        todo: list[int] = []
+        for k, item in enumerate(items):
+            if item not in memo:
+                todo.append(k)
+                continue
+            known = memo[item]
+            if known is not None and known.disabled:
+                todo.append(k)
+            else:
+                found[k] = known
+        if not todo:
+            return found
+        fresh = self._match([items[k] for k in todo])
+        timed_out = rules_skipping()
+        for k, rule in zip(todo, fresh, strict=True):
+            found[k] = rule
+            if not timed_out:
+                memo[items[k]] = rule
+        return found
+
+    def _match(self, items: list[tuple[str, int]]) -> list[Rule | None]:
         found: list[Rule | None] = [None] * len(items)
         page = _Page(items)
         hits = _literal_hits(page, self.strong, self.strong_words)
@@ -86,6 +118,7 @@ def _match_symbol_lines(rule: Rule, blocks: list[int], items: list[tuple[str, in
                 found[k] = rule
 
 
+MEMO_CAP = 16384  # (text, words) items whose deciding rule a matcher remembers
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 SCAN_AT = 20  # more candidate blocks than this: one timed scan of them beats timed searches
 

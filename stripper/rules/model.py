@@ -121,6 +121,11 @@ class Rule:
 _SKIPPING: list[Rule] = []  # rules skipped for the rest of the page being matched
 
 
+def rules_skipping() -> bool:
+    """Has a rule timed out on the page being matched?"""
+    return bool(_SKIPPING)
+
+
 def new_page() -> None:
     """Rules that timed out on the previous page are tried again on the next one."""
     for rule in _SKIPPING:

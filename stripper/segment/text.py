@@ -74,14 +74,16 @@ def detect_wrap(lines: list[str]) -> tuple[int, Callable[[str], int]] | None:
     (wide characters two, combining marks none), lynx gives combining marks a
     column, and, when it does not know the terminal's cell widths, counts every
     character one; the measures differ only where a line holds marks or wide text."""
-    width = _width_by(lines, cells)
-    if width:
-        return width, cells
+    by_cells = _width_fit(lines, cells)
     long_text = "".join(ln for ln in lines if len(ln) >= 40 and not ln.isascii())
     if _ZERO_WIDTH_BMP.search(long_text):
-        width = _width_by(lines, char_cells)
-        if width:
-            return width, char_cells
+        # Marks make the measures differ: the renderer's is the one whose lines crowd
+        # the last columns before its width (by the other, their ends scatter).
+        by_chars = _width_fit(lines, char_cells)
+        if by_chars and (not by_cells or by_chars[1] > by_cells[1]):
+            return by_chars[0], char_cells
+    if by_cells:
+        return by_cells[0], cells
     if _WIDE_BMP.search(long_text):  # lynx in a terminal it thinks narrow counts characters
         width = _width_by(lines, len)
         if width and _wide_at_width(lines, width):
@@ -101,6 +103,12 @@ def _wide_at_width(lines: list[str], width: int) -> bool:
 
 
 def _width_by(lines: list[str], measure: Callable[[str], int]) -> int | None:
+    fit = _width_fit(lines, measure)
+    return fit[0] if fit else None
+
+
+def _width_fit(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int] | None:
+    """The wrap width by `measure`, and how many lines end in its last columns."""
     # Lines ending in a long unbreakable token (URLs) overrun the width: leave them out.
     # A character takes at most two columns: lines under 20 characters are not long.
     long = [n for ln in lines
@@ -136,7 +144,7 @@ def _width_by(lines: list[str], measure: Callable[[str], int]) -> int | None:
     # hardly any end just past it (an unwrapped dump's lengths fall off smoothly).
     top = cum[width] - upto(width - _CLIFF_COLUMNS - 1)
     above = upto(width + 2 * _CLIFF_COLUMNS) - cum[width]
-    return width if top >= 2 * above + 2 else None
+    return (width, top) if top >= 2 * above + 2 else None
 
 
 def segment_text(text: str) -> tuple[list[str], list[Block]]:

@@ -1,0 +1,77 @@
+"""A text dump's clean text, looked at again until cleaning it changes nothing.
+
+Cleaning the clean text of a dump must give it back unchanged (users re-clean
+outputs, pipelines run twice). One pass does not promise that: its judgements
+lean on the chrome around the article (the page's stopword calibration, the
+neighbours of a short line, where the article run begins), and without that
+chrome a second pass may still find a caption, a stray teaser or a button row to
+remove. So the clean text is cleaned again, and what that pass removes is removed
+from the result, until a pass removes nothing: the text returned is then a fixed
+point, and cleaning it again changes nothing by construction.
+
+The result stays one account of the input: the blocks of a later pass are mapped
+back onto the input's lines (each kept line of the clean text is one input line),
+replacing the blocks they re-judged, and their reasons say it was a later pass.
+A later pass that would remove most of what was kept is not taken (the article
+would go for lack of the chrome it was told apart from); the earlier text stands.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+
+from stripper.emit import clean_text
+from stripper.model import Block, Result, Verdict
+
+MAX_PASSES = 4  # the first pass and up to three looks again; most pages settle on the second
+KEEP_AT_LEAST = 0.5  # a later pass must leave this share of the kept words, or is refused
+
+
+def settled(result: Result, clean: Callable[[str], Result]) -> Result:
+    """Clean `result.text` with `clean` again until it changes nothing."""
+    for _ in range(MAX_PASSES - 1):
+        if not result.text:
+            return result
+        again = clean(result.text)
+        if again.text == result.text:
+            return result
+        kept_words = sum(b.features.words for b in result.blocks if b.kept)
+        if sum(b.features.words for b in again.blocks if b.kept) < KEEP_AT_LEAST * kept_words:
+            return result
+        result = _fold(result, again)
+    return result
+
+
+def _fold(result: Result, again: Result) -> Result:
+    """`result` with its kept blocks replaced by `again`'s blocks of the same lines."""
+    origin: list[tuple[int, str] | None] = []  # clean-text line -> (input line, its text)
+    previous: Block | None = None
+    for block in result.blocks:
+        if not block.kept:
+            continue
+        if previous is not None and block.start != previous.end:
+            origin.append(None)  # the blank line clean_text put in a gap
+        origin.extend(enumerate(block.source_lines, start=block.start))
+        previous = block
+    remapped = []
+    for block in again.blocks:
+        lines = origin[block.start:block.end]
+        if not lines or None in lines:  # cannot be: a block holds no blank line
+            return result
+        block.start, block.end = lines[0][0], lines[-1][0] + 1  # type: ignore[index]
+        block.source_lines = [line for _, line in lines]  # type: ignore[misc]
+        if not block.kept:
+            block.reason = f"{block.reason}, when the kept text was cleaned again"
+        remapped.append(block)
+    blocks = sorted([b for b in result.blocks if not b.kept] + remapped, key=lambda b: b.start)
+    for index, block in enumerate(blocks):
+        block.index = index
+    kept = [b for b in blocks if b.kept]
+    removed = Counter(b.category.value for b in blocks if b.verdict is not Verdict.KEPT)
+    metadata = replace(result.metadata, words=sum(b.features.words for b in kept),
+                       characters=sum(len(b.text) for b in kept),
+                       removed=dict(sorted(removed.items())))
+    return replace(result, text=clean_text(blocks), metadata=metadata, blocks=blocks)
+
