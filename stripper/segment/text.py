@@ -174,21 +174,29 @@ def segment_text(text: str) -> tuple[list[str], list[Block]]:
 
 def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = cells) -> bool:
     """Was `nxt` wrapped off the end of `line`?"""
-    if not nxt.strip() or _BULLET_START.match(nxt):
+    if not nxt.strip():
+        return False
+    first = _FIRST_WORD.match(nxt)
+    if first is None:
+        return False
+    word, body_text = first.group(1), line.rstrip()
+    # Every test below can only say no. ASCII text is as many columns as characters by
+    # every measure, so a word that would have fitted settles most lines of a dump
+    # before any other pattern is tried.
+    if body_text.isascii() and word.isascii() and len(body_text) + 1 + len(word) <= width:
+        return False
+    if _BULLET_START.match(nxt):
         return False
     bullet = _BULLET_START.match(line)
     indent = bullet.end() if bullet else _indent(line)
     if abs(len(nxt) - len(nxt.lstrip()) - indent) > 1:
         return False
-    first = _FIRST_WORD.match(nxt)
-    if first is None:
-        return False
-    if _LINK_MARK.match(first.group(1)) and _SENTENCE_END.search(line):
+    if _LINK_MARK.match(word) and _SENTENCE_END.search(line):
         return False  # "… jump out." then "[24]Reply [25]Quote": a button row, not a wrap
-    body = measure(line.rstrip())
-    if _CJK_CHAR.search(line.rstrip()[-1:]):
+    body = measure(body_text)
+    if _CJK_CHAR.search(body_text[-1:]):
         return body >= width - 3  # CJK wraps at any character
-    return body + 1 + measure(first.group(1)) > width
+    return body + 1 + measure(word) > width
 
 
 def _indent(line: str) -> int:
