@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Iterator
 
 from stripper.model import Block, Result
 
@@ -15,16 +16,21 @@ def clean_text(blocks: list[Block]) -> str:
     keep their indentation less what they all share: a renderer's indent is part of
     its wrap geometry (an indented paragraph wraps short of the page width), so
     cleaning the clean text again must see it to re-join the same paragraphs."""
-    out: list[str] = []
+    return textwrap.dedent("\n".join(
+        "" if line is None else line[1].rstrip() for line in clean_lines(blocks)))
+
+
+def clean_lines(blocks: list[Block]) -> Iterator[tuple[int, str] | None]:
+    """The clean text's lines in order: (input line number, its text) for each line of
+    a kept block, None for the blank line put where the input had a gap."""
     previous: Block | None = None
     for block in blocks:
         if not block.kept:
             continue
         if previous is not None and block.start != previous.end:
-            out.append("")
-        out.extend(line.rstrip() for line in block.source_lines or [block.text])
+            yield None
+        yield from enumerate(block.source_lines or [block.text], start=block.start)
         previous = block
-    return textwrap.dedent("\n".join(out))
 
 
 def render(result: Result, fmt: str, *, source: str | None = None, links: bool = False) -> str:

@@ -6,6 +6,7 @@ path, the diff view, user rules and batch all see the same block model.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -233,6 +234,12 @@ class Metadata:
         data["published"] = self.published.to_dict() if self.published else None
         data["updated"] = self.updated.to_dict() if self.updated else None
         return data
+
+
+def removed_by_category(blocks: list[Block]) -> dict[str, int]:
+    """Metadata.removed: how many blocks went, by category."""
+    removed = Counter(b.category for b in blocks if b.verdict is not Verdict.KEPT)
+    return {c.value: n for c, n in sorted(removed.items())}
 
 
 @dataclass(slots=True)

@@ -18,12 +18,11 @@ would go for lack of the chrome it was told apart from); the earlier text stands
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from stripper.emit import clean_text
-from stripper.model import Block, Result, Verdict
+from stripper.emit import clean_lines, clean_text
+from stripper.model import Result, removed_by_category
 
 MAX_PASSES = 4  # the first pass and up to three looks again; most pages settle on the second
 KEEP_AT_LEAST = 0.5  # a later pass must leave this share of the kept words, or is refused
@@ -46,15 +45,7 @@ def settled(result: Result, clean: Callable[[str], Result]) -> Result:
 
 def _fold(result: Result, again: Result) -> Result:
     """`result` with its kept blocks replaced by `again`'s blocks of the same lines."""
-    origin: list[tuple[int, str] | None] = []  # clean-text line -> (input line, its text)
-    previous: Block | None = None
-    for block in result.blocks:
-        if not block.kept:
-            continue
-        if previous is not None and block.start != previous.end:
-            origin.append(None)  # the blank line clean_text put in a gap
-        origin.extend(enumerate(block.source_lines, start=block.start))
-        previous = block
+    origin = list(clean_lines(result.blocks))  # clean-text line -> (input line, its text)
     remapped = []
     for block in again.blocks:
         lines = origin[block.start:block.end]
@@ -69,9 +60,8 @@ def _fold(result: Result, again: Result) -> Result:
     for index, block in enumerate(blocks):
         block.index = index
     kept = [b for b in blocks if b.kept]
-    removed = Counter(b.category.value for b in blocks if b.verdict is not Verdict.KEPT)
     metadata = replace(result.metadata, words=sum(b.features.words for b in kept),
                        characters=sum(len(b.text) for b in kept),
-                       removed=dict(sorted(removed.items())))
+                       removed=removed_by_category(blocks))
     return replace(result, text=clean_text(blocks), metadata=metadata, blocks=blocks)
 

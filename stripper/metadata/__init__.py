@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import cache
 
 import regex
@@ -10,7 +9,7 @@ import regex
 from stripper.features import normalise
 from stripper.metadata.dates import date_label, read_date
 from stripper.metadata.title import find_site_name, find_title, is_title_repeat
-from stripper.model import Block, Category, DateInfo, Metadata, Verdict
+from stripper.model import Block, Category, DateInfo, Metadata, Verdict, removed_by_category
 from stripper.profiles import profile_for
 
 _KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
@@ -52,7 +51,6 @@ def describe(
         kept = [b for b in kept if b.verdict is _KEPT]
     site = find_site_name(blocks, title)
     words = sum(b.features.words for b in kept)  # measured already: no second tokenising
-    removed = Counter(b.category for b in blocks if b.verdict is not _KEPT)
     return Metadata(
         title=title.text.strip() if title else None,
         published=published,
@@ -63,7 +61,7 @@ def describe(
         url=url,
         words=words,
         characters=sum(len(b.text) for b in kept),
-        removed={c.value: n for c, n in sorted(removed.items())},
+        removed=removed_by_category(blocks),
     )
 
 

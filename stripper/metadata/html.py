@@ -4,7 +4,6 @@ first, what it shows (`<h1>`, `<time datetime>`, a date line near the article) s
 
 from __future__ import annotations
 
-from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
 import regex
@@ -12,7 +11,15 @@ import regex
 from stripper.features import normalise, tokens
 from stripper.html.structured import names, text_value
 from stripper.metadata.dates import read_date
-from stripper.model import Block, Category, DateInfo, HtmlMetadata, PageInfo, Verdict
+from stripper.model import (
+    Block,
+    Category,
+    DateInfo,
+    HtmlMetadata,
+    PageInfo,
+    Verdict,
+    removed_by_category,
+)
 
 _SITE_SEPARATOR = regex.compile(r"\s+[-–—|:·•»/]\s+|\s*[|»·•]\s*")
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?"
@@ -80,7 +87,6 @@ def describe_html(
         kw = ld["keywords"]
         tags = [t.strip() for t in (kw.split(",") if isinstance(kw, str) else kw)
                 if isinstance(t, str) and t.strip()]
-    removed = Counter(b.category for b in blocks if b.verdict is not Verdict.KEPT)
     return HtmlMetadata(
         title=title,
         published=published,
@@ -91,7 +97,7 @@ def describe_html(
         url=page_url(url, info),
         words=sum(b.features.words or len(tokens(b.text)) for b in kept),  # measured already
         characters=sum(len(b.text) for b in kept),
-        removed={c.value: n for c, n in sorted(removed.items())},
+        removed=removed_by_category(blocks),
         description=meta.get("og:description") or meta.get("description")
         or (text_value(ld.get("description")) if ld else None),
         image=image if isinstance(image, str) else None,

@@ -85,9 +85,9 @@ def detect_wrap(lines: list[str]) -> tuple[int, Callable[[str], int]] | None:
     if by_cells:
         return by_cells[0], cells
     if _WIDE_BMP.search(long_text):  # lynx in a terminal it thinks narrow counts characters
-        width = _width_by(lines, len)
-        if width and _wide_at_width(lines, width):
-            return width, len
+        by_len = _width_fit(lines, len)
+        if by_len and _wide_at_width(lines, by_len[0]):
+            return by_len[0], len
     return None
 
 
@@ -100,11 +100,6 @@ def _wide_at_width(lines: list[str], width: int) -> bool:
     runs_on = sum(1 for i in wide
                   if i + 1 < len(lines) and _continues(lines[i], lines[i + 1], width, len))
     return runs_on >= _MIN_WRAPPED_LINES and 2 * len(wide) >= len(at)
-
-
-def _width_by(lines: list[str], measure: Callable[[str], int]) -> int | None:
-    fit = _width_fit(lines, measure)
-    return fit[0] if fit else None
 
 
 def _width_fit(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int] | None:
