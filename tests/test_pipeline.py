@@ -228,3 +228,69 @@ def test_a_long_paragraph_found_twice_is_left_alone():
     body = [EN_PARAGRAPHS[0], EN_PARAGRAPHS[1], EN_PARAGRAPHS[2], EN_PARAGRAPHS[0]]
     result = stripper.strip(synthetic_page(body), kind="text")
     assert nonblank(result.text).count(EN_PARAGRAPHS[0]) == 2
+
+
+# A "most read" box as w3m renders it: each story's photo caption (a sentence), its
+# section and age, its headline. The captions read as prose; the ages give it away.
+_TEASERS = {
+    "en": [
+        ("A lorry waits at the harbour gate on Monday morning after the storm had closed the port "
+         "for two days and the drivers had slept in their cabs.",
+         "Business / 3 h ago", "Port reopens as ferries return to the timetable"),
+        ("Volunteers sort donated coats, boots and scarves in the hall of the primary school on "
+         "Friday, as more bags arrive from the villages.",
+         "Local / 5 h ago", "Winter coat drive collects a record number of donations"),
+        ("The new footbridge over the river is lifted into place by two cranes at night, while "
+         "the road below is closed to all traffic.",
+         "Transport / 6 h ago", "Footbridge finally in place after a year of delays"),
+        ("Players of the junior team celebrate with their coach and their parents on the pitch "
+         "after the final whistle of the match.",
+         "Sport / 8 h ago", "Junior side through to the county semi-final"),
+    ],
+    "ru": [
+        ("Грузовик стоит у ворот порта в понедельник утром, после того как шторм закрыл порт "
+         "на два дня и водители ночевали в кабинах.",
+         "Экономика / 3 часа назад", "Порт снова открыт, паромы вернулись к расписанию"),
+        ("Волонтёры разбирают тёплые куртки, обувь и шарфы в зале школы в пятницу вечером, а "
+         "из деревень привозят всё новые сумки.",
+         "Город / 5 часов назад", "Акция помощи собрала рекордное число вещей"),
+        ("Новый пешеходный мост через реку ночью поднимают на место двумя кранами, а дорога под "
+         "ним закрыта для всех машин.",
+         "Транспорт / 6 часов назад", "Мост наконец установлен после года задержек"),
+        ("Игроки юношеской команды радуются вместе с тренером и родителями на поле после "
+         "финального свистка.",
+         "Спорт / 8 часов назад", "Юноши вышли в полуфинал областного кубка"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_TEASERS))
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_teaser_units_between_story_ages_are_removed(lang, where):
+    """A list of other stories, each unit a caption, an age and a headline, is chrome
+    however well its captions read, before or after the article."""
+    paragraphs = EN_PARAGRAPHS[:2] if lang == "en" else _RU_RECIPE[:2]
+    box = [line for unit in _TEASERS[lang] for line in unit]
+    body = box + paragraphs if where == "before" else paragraphs + box
+    result = strip_text("\n\n".join([*NAV, *body, *FOOTER]) + "\n")
+    kept = nonblank(result.text)
+    for paragraph in paragraphs:
+        assert paragraph in kept
+    # the caption before the first age and the headline after the last are left to the
+    # article's run to judge
+    inner = box[1:-1]
+    assert not set(inner) & set(kept)
+    teasers = [b for b in result.blocks if "teaser list" in b.reason]
+    assert teasers and all(b.category is Category.RELATED_LIST for b in teasers)
+
+
+@pytest.mark.parametrize("stamps", [["1/4", "2/4", "3/4", "4/4"],
+                                    ["09:12", "09:40", "10:05", "10:31"]])
+def test_slide_numbers_and_clock_times_are_not_teaser_stamps(stamps):
+    """A gallery numbers its slides and a live blog heads its posts with clock times:
+    the text between is the article."""
+    units = [s for stamp, para in zip(stamps, EN_PARAGRAPHS, strict=True) for s in (stamp, para)]
+    result = strip_text(synthetic_page(units))
+    for paragraph in EN_PARAGRAPHS:
+        assert paragraph in nonblank(result.text)
+    assert not any("teaser list" in b.reason for b in result.blocks)
