@@ -371,18 +371,23 @@ def _cut_at_marker(
 
 
 def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int) -> int | None:
-    """Index where real paragraphs resume after a marker, or None."""
+    """Index where real paragraphs resume after a marker, or None.
+
+    A list's items count only when they are sentences: the headlines of a "most read"
+    list are long and full of function words, but no paragraph ends among them."""
     limit = min(len(blocks), marker + 1 + MARKER_LOOKAHEAD)
     for i in range(marker + 1, limit):
         if labels[i].marker is not None:
             return None
         if labels[i].klass is not Klass.GOOD:
             continue
-        run_words, j = 0.0, i
-        while j < len(blocks) and labels[j].klass in (Klass.GOOD, Klass.NEARGOOD):
+        run_words, j, ended = 0.0, i, False
+        while (j < len(blocks) and labels[j].klass in (Klass.GOOD, Klass.NEARGOOD)
+               and (blocks[j].features.terminal_punct or not blocks[j].features.bullet)):
             run_words += effective_words(blocks[j])
+            ended = ended or blocks[j].features.terminal_punct
             j += 1
-        dense = j - i >= DENSE_RUN_BLOCKS and run_words >= DENSE_RUN_WORDS
+        dense = j - i >= DENSE_RUN_BLOCKS and run_words >= DENSE_RUN_WORDS and ended
         if dense or effective_words(blocks[i]) >= LONE_PARAGRAPH_WORDS:
             return i
     return None

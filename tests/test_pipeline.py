@@ -294,3 +294,44 @@ def test_slide_numbers_and_clock_times_are_not_teaser_stamps(stamps):
     for paragraph in EN_PARAGRAPHS:
         assert paragraph in nonblank(result.text)
     assert not any("teaser list" in b.reason for b in result.blocks)
+
+
+_MOST_READ = {  # each a headline and its standfirst, as one line of a list
+    "en": ["Most read",
+           "• Council approves the new bus lanes on the ring road despite the objections of "
+           "the shop owners in the old town who say that their customers will no longer find "
+           "anywhere to park",
+           "• Hundreds queue for hours in the rain at the opening of the first supermarket in "
+           "the old mill by the river, and some of them say that they had waited since the "
+           "early morning",
+           "• Former mayor writes a book about the forty years of the harbour festival and the "
+           "people who kept it going through the hard years when there was no money for "
+           "anything at all",
+           "• Police appeal for witnesses after a van was driven into the window of the bakery "
+           "on the corner of the square in the middle of the night and the driver ran off "
+           "towards the station"],
+    "es": ["Lo más leído",
+           "1. El ayuntamiento aprueba los nuevos carriles bus de la ronda pese a las quejas de "
+           "los comerciantes del casco antiguo, que dicen que sus clientes ya no van a encontrar "
+           "dónde aparcar",
+           "2. Cientos de vecinos hacen cola durante horas bajo la lluvia en la apertura del "
+           "nuevo mercado del puerto, y algunos de ellos dicen que esperaban desde muy temprano "
+           "por la mañana",
+           "3. El antiguo alcalde escribe un libro sobre los cuarenta años de las fiestas del "
+           "barrio y de quienes las mantuvieron en los años duros en los que no había dinero "
+           "para nada",
+           "4. La policía busca testigos tras el choque de una furgoneta contra el escaparate "
+           "de una panadería de la plaza en plena noche, cuando el conductor huyó hacia la "
+           "estación de tren"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_MOST_READ))
+def test_a_list_of_long_headlines_after_an_end_marker_ends_the_article(lang):
+    """Long headlines full of function words do not make a dense run of paragraphs: no
+    sentence ends among them, so the end marker ends the article."""
+    paragraphs = EN_PARAGRAPHS[:3] if lang == "en" else _RU_RECIPE[:3]
+    page = [*NAV, *paragraphs, *_MOST_READ[lang], *FOOTER]
+    result = strip_text("\n\n".join(page) + "\n")
+    kept = nonblank(result.text)
+    assert paragraphs == kept
