@@ -57,3 +57,24 @@ def test_article_kept_chrome_removed(path):
         assert squash(chrome) not in lines, chrome
     assert squash(src["related"][0]) not in text
     assert "References" not in lines and "file:///" not in result.text  # lynx's link list
+
+
+def _marker_cases() -> list[tuple[str, str]]:
+    from stripper.profiles import profile_for
+    return [(code, marker) for code in sorted(SOURCES)
+            if (profile := profile_for(code)) is not None for marker in profile.end_markers]
+
+
+@pytest.mark.parametrize(("code", "marker"), _marker_cases())
+def test_every_profile_end_marker_ends_the_article(code, marker):
+    """A profile's end_markers are rules: each, w3m-bulleted, is told by a rule (not
+    merely dropped as a short line), and the article before it stays."""
+    src = SOURCES[code]
+    page = [*src["menu"], src["title"], *src["paragraphs"], f"• {marker}",
+            *src["related"], *src["footer"]]
+    result = clean("\n\n".join(page) + "\n", kind="text")
+    heading = next(b for b in result.blocks if b.text == f"• {marker}")
+    assert heading.rule and not heading.kept, heading.reason
+    kept = output_lines(result.text)
+    for paragraph in src["paragraphs"]:
+        assert squash(paragraph) in kept

@@ -13,7 +13,8 @@ jusText's stoplists; a new language is a new file, no code. A profile holds:
 * `segmentation`: "words" (split on spaces) or "chars" (CJK, Thai: each character a
   token; multi-character function words are then matched in the running text).
 * `date_labels`, `end_markers`: what a published/updated line and the end of an
-  article say in the language (metadata and rules may read them).
+  article say in the language: date labels feed the metadata, and each profile's
+  end markers become one built-in rule, `related.profile-<code>`.
 """
 
 from __future__ import annotations

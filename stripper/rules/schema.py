@@ -212,6 +212,12 @@ def _is_str_list(value) -> bool:
                                       and all(isinstance(v, str) for v in value))
 
 
+def parse_rule_table(table: dict, source: str, text: str, key: str) -> Rule:
+    """One rule from a table of a rule file's keys, made by code from a data file's
+    `text` (a profile's markers); the rule's line is that of `key` there."""
+    return _parse_rule(table, 1, source, _key_line(text, key), [])
+
+
 def _parse_rule(table: dict, number: int, source: str, line: int | None,
                 set_sites: list[str], set_marker: str | None = None) -> Rule:
     rid = table.get("id")

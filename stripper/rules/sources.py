@@ -7,8 +7,11 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from stripper.rules.model import RuleError, RuleSet
-from stripper.rules.schema import parse_rule_set
+import regex
+
+from stripper.profiles import profile_for, profiled_languages
+from stripper.rules.model import Rule, RuleError, RuleSet
+from stripper.rules.schema import parse_rule_set, parse_rule_table
 
 
 def read_rule_text(path: str | Path) -> str:
@@ -40,7 +43,42 @@ def builtin_rule_sets() -> list[RuleSet]:
                        key=lambda f: f.name)
         _BUILTIN = [parse_rule_set(f.read_text(encoding="utf-8"), f"builtin:{f.name}")
                     for f in files]
+        _BUILTIN.append(RuleSet("profile-markers", profile_marker_rules(),
+                                description="end-of-article headings of the language profiles",
+                                source="builtin:profiles"))
     return _BUILTIN
+
+
+def profile_marker_rules() -> list[Rule]:
+    """A related-list end marker per language profile, from its `end_markers`: a line
+    that is only such a heading ("Lo más leído", "הנקראים ביותר"), whatever bullet or
+    punctuation a renderer puts around it. A profile is the one place a language's
+    markers are written, so adding a language adds its markers too. Not limited to the
+    profile's language: a page's chrome is often in another language than its article."""
+    rules = []
+    for code in profiled_languages():
+        profile = profile_for(code)
+        if profile is None or not profile.end_markers:
+            continue
+        words = sorted(profile.end_markers, key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(regex.escape(w) for w in m.split()) for m in words)
+        table: dict[str, object] = {
+            "id": f"related.profile-{code}", "category": "related-list",
+            "action": "end-article", "flags": "i",
+            "pattern": rf"^\W*(?:{alternatives})\W*$",
+            "description": f"{profile.name} 'related' and 'most read' headings "
+                           f"(end_markers of profiles/{code}.toml).",
+            "examples": list(profile.end_markers),
+            # the heading run on into a line of text is not one
+            "counter_examples": [f"{m} {' '.join(sorted(profile.function_words)[:4])}"
+                                 for m in profile.end_markers],
+        }
+        if profile.segmentation == "words":  # a CJK or Thai character is a word
+            table["max_words"] = 12
+        source = resources.files("stripper.profiles").joinpath(f"{code}.toml")
+        rules.append(parse_rule_table(table, f"builtin:profiles/{code}.toml",
+                                      source.read_text("utf-8"), "end_markers"))
+    return rules
 
 
 def user_rule_dir() -> Path:
