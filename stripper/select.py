@@ -279,12 +279,26 @@ def _regions(
     regions = [(start, end)]
     # Further regions before the main one (e.g. an intro split off by a big image block).
     lo_start, lo_end, lo_total = best_segment(values, 0, start)
-    if lo_total >= SECONDARY_REGION_SHARE * total and not _marker_between(labels, lo_end, start):
+    if (lo_total >= SECONDARY_REGION_SHARE * total and not _boxed(labels, lo_start, lo_end)
+            and not _marker_between(labels, lo_end, start)):
         regions.insert(0, (lo_start, lo_end))
     hi_start, hi_end, hi_total = best_segment(values, end, len(blocks))
-    if hi_total >= SECONDARY_REGION_SHARE * total and not _marker_between(labels, end, hi_end):
+    if (hi_total >= SECONDARY_REGION_SHARE * total and not _boxed(labels, hi_start, hi_end)
+            and not _marker_between(labels, end, hi_end)):
         regions.append((hi_start, hi_end))
     return regions
+
+
+# (Not comment-form: a forum puts "Reply Quote" under every post, and the posts are
+# the content.)
+_BOX_CATEGORIES = frozenset({Category.COOKIE, Category.NEWSLETTER})
+
+
+def _boxed(labels: list[Label], start: int, end: int) -> bool:
+    """A region beside the article that rules found a consent or sign-up box in (or
+    at its edge) is that box's text: its explanations read as prose."""
+    return any(lab.hard and lab.category in _BOX_CATEGORIES
+               for lab in labels[max(0, start - 1):end + 1])
 
 
 def _is_article(blocks: list[Block], labels: list[Label], regions: list[tuple[int, int]]) -> bool:

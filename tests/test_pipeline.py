@@ -335,3 +335,25 @@ def test_a_list_of_long_headlines_after_an_end_marker_ends_the_article(lang):
     result = strip_text("\n\n".join(page) + "\n")
     kept = nonblank(result.text)
     assert paragraphs == kept
+
+
+_CONSENT = [  # a consent dialog's explanations: prose, split by its setting names
+    "Your choices on this site",
+    "We and our partners store and read information on your device to show you content "
+    "and advertising that suits you, to measure how often pages are read and to improve "
+    "the service. You can change these choices at any time at the bottom of every page.",
+    "Privacy settings",
+    "Some of this information is needed for the site to work at all, and some of it helps "
+    "us to understand which of our stories our readers find useful, so that we can write "
+    "more of them and fewer of the others.",
+    "Accept all",
+]
+
+
+def test_a_consent_dialog_away_from_the_article_is_not_a_second_region():
+    """A region beside the article that holds a consent box the rules found is that
+    box's text, however well its explanations read."""
+    page = [*_CONSENT, *NAV, *["Headline " + str(n) for n in range(12)],
+            "Library will stay open", *EN_PARAGRAPHS]
+    result = strip_text("\n\n".join([*page, *FOOTER]) + "\n")
+    assert nonblank(result.text) == EN_PARAGRAPHS
