@@ -157,3 +157,40 @@ def test_a_list_item_under_the_lead_is_never_the_headline():
     text = "\n".join(MENU + [p["headline"], ""] + body + FOOTER)
     meta = stripper.strip(text, kind="text").metadata
     assert meta.title == p["headline"]
+
+
+def _kicked(p: dict, sep: str) -> str:
+    return f"{p['kicker']}{sep}{p['headline']}"
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_headline_takes_the_form_its_repeat_writes(lang):
+    """A renderer spaced the kicker's colon ("Kicker : Headline") or dropped it; the
+    related list under the article repeats the headline as the page wrote it."""
+    p = PAGES[lang]
+    related = ["", "More stories", "", f"1. {_kicked(p, ': ')}",
+               "2. Storm closes the coast road for a day", ""]
+    for shown in (" : ", " "):
+        text = page(p, above=[_kicked(p, shown), "", p["date"]], below=[]) + "\n".join(
+            related + FOOTER)
+        assert stripper.strip(text, kind="text").metadata.title == _kicked(p, ": ")
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_space_a_renderer_put_before_a_colon_is_dropped(lang):
+    p = PAGES[lang]
+    text = page(p, above=[_kicked(p, " : "), "", p["date"]], below=[])
+    assert stripper.strip(text, kind="text").metadata.title == _kicked(p, ": ")
+
+
+def test_french_space_before_a_colon_is_kept():
+    p = {**PAGES["en"], "kicker": "Ville portuaire",
+         "headline": "Le conseil garde la vieille bibliothèque du port ouverte cinq ans",
+         "body": ["Le conseil municipal a voté mardi soir pour garder la vieille "
+                  "bibliothèque du port ouverte pendant au moins cinq ans de plus.",
+                  "Les membres ont dit que le bâtiment de la bibliothèque était en "
+                  "meilleur état que ne le disait une étude plus ancienne.",
+                  "Les lecteurs qui avaient fait campagne pour la bibliothèque du port "
+                  "se sont dits soulagés et vont maintenant réunir de l'argent."]}
+    text = page(p, above=[_kicked(p, " : "), "", "Publié le 14 mars 2026"], below=[])
+    assert stripper.strip(text, kind="text").metadata.title == _kicked(p, " : ")

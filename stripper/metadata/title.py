@@ -16,6 +16,7 @@ import regex
 
 from stripper.features import HEADLINE_WORDS, headline_like, normalise
 from stripper.model import Block
+from stripper.scripts import BULLET_GLYPHS
 
 MAX_TITLE_WORDS = 30
 MIN_TITLE_CHARS = 8
@@ -23,6 +24,12 @@ MIN_TITLE_WORDS = 3
 LONG_TITLE_WORDS = HEADLINE_WORDS  # longer: more likely a standfirst than a headline
 BYLINE_DISTANCE = 3  # blocks
 HEAD_BLOCKS = 60  # how far before the article to look for the headline
+# A list marker, numbered or not, or lynx's link number, before a repeat of the headline.
+_MARKER = regex.compile(rf"^\s*(?:[{BULLET_GLYPHS}]\s+|\d{{1,3}}[.)]\s+)?(?:\[\d+\])?\s*")
+# A space before punctuation that closes a phrase: renderers put one between inline
+# elements ("Kicker <span>:</span> Headline"); French typography writes it before : ; ! ?
+_SPACED_PUNCT = regex.compile(r"(?<=\S)\s+(?=[,:;!?)\]](?:\s|$))")
+_FRENCH_SPACED = regex.compile(r"(?<=\S)\s+(?=[,)\]](?:\s|$))")
 _SEPARATOR = regex.compile(r"\s+[-–—|:·•»]\s+|\s*[|]\s*")
 MAX_SITE_WORDS = 6
 MIN_CONTENT_WORD = 4  # letters
@@ -192,6 +199,32 @@ def find_site_name(blocks: list[Block], title: Block | None) -> str | None:
         if 1 <= len(part.split()) <= MAX_SITE_WORDS:
             return part
     return None
+
+
+def headline_text(blocks: list[Block], title: Block, language: str | None) -> str:
+    """The headline as the page wrote it: of the line and its repeats with the same
+    words (a related list's "4. Kicker: Headline"), the form with the fewest spaces a
+    renderer put before punctuation, then the most colons (a kicker's colon a layout
+    dropped); any such space left is dropped too."""
+    key, words = title.features.key, _alnum(title.text)
+    forms = [title.text.strip()]
+    for block in blocks:
+        if block is not title and block.features.key == key:
+            form = _MARKER.sub("", block.text.strip(), count=1).strip()
+            if _alnum(form) == words:
+                forms.append(form)
+    spaced = _FRENCH_SPACED if language == "fr" else _SPACED_PUNCT
+    best = min(forms, key=lambda f: (len(spaced.findall(f)), -_colons(f)))
+    return spaced.sub("", best)
+
+
+def _alnum(text: str) -> str:
+    """The letters and digits of `text`, case folded: what two forms of a line share."""
+    return "".join(c for c in text if c.isalnum()).casefold()
+
+
+def _colons(text: str) -> int:
+    return text.count(":") + text.count("：")
 
 
 def is_title_repeat(block: Block, title: Block) -> bool:
