@@ -194,3 +194,25 @@ def test_french_space_before_a_colon_is_kept():
                   "se sont dits soulagés et vont maintenant réunir de l'argent."]}
     text = page(p, above=[_kicked(p, " : "), "", "Publié le 14 mars 2026"], below=[])
     assert stripper.strip(text, kind="text").metadata.title == _kicked(p, " : ")
+
+
+@pytest.mark.parametrize(("line", "colon", "credit"), [
+    ("Harbour town: Council keeps the old library open", 1.0, 0.0),
+    ("港町：市議会が古い図書館の存続を決定", 1.0, 0.0),
+    ("Readers wait outside the old harbour library | Jane Doe/Example Agency", 0.0, 1.0),
+    ("Leser warten vor der alten Hafenbibliothek © Example Agency", 0.0, 1.0),
+    ("Читатели ждут у старой портовой библиотеки (фото агентства)", 0.0, 1.0),
+    ("مجلس المدينة يبقي مكتبة الميناء القديمة مفتوحة", 0.0, 0.0),
+])
+def test_headline_form_and_caption_credit_are_signals(line, colon, credit):
+    """"Topic: what happened" speaks for a headline, a credit at a caption's end against."""
+    from stripper.features import measure
+    from stripper.language import stopwords_for
+    from stripper.metadata.title import TITLE_WEIGHTS, _Context, title_signals
+    from stripper.model import Block
+
+    block = Block(index=0, text=line, start=0, end=1)
+    block.features = measure(line, stopwords_for(None))
+    signals = title_signals(block, _Context([block], 1, 0, []))
+    assert (signals.get("colon"), signals.get("credit")) == (colon, credit)
+    assert TITLE_WEIGHTS["colon"] > 0 > TITLE_WEIGHTS["credit"]
