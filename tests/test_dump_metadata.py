@@ -157,3 +157,62 @@ def test_a_list_item_under_the_lead_is_never_the_headline():
     text = "\n".join(MENU + [p["headline"], ""] + body + FOOTER)
     meta = stripper.strip(text, kind="text").metadata
     assert meta.title == p["headline"]
+
+
+def _kicked(p: dict, sep: str) -> str:
+    return f"{p['kicker']}{sep}{p['headline']}"
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_headline_takes_the_form_its_repeat_writes(lang):
+    """A renderer spaced the kicker's colon ("Kicker : Headline") or dropped it; the
+    related list under the article repeats the headline as the page wrote it."""
+    p = PAGES[lang]
+    related = ["", "More stories", "", f"1. {_kicked(p, ': ')}",
+               "2. Storm closes the coast road for a day", ""]
+    for shown in (" : ", " "):
+        text = page(p, above=[_kicked(p, shown), "", p["date"]], below=[]) + "\n".join(
+            related + FOOTER)
+        assert stripper.strip(text, kind="text").metadata.title == _kicked(p, ": ")
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_space_a_renderer_put_before_a_colon_is_dropped(lang):
+    p = PAGES[lang]
+    text = page(p, above=[_kicked(p, " : "), "", p["date"]], below=[])
+    assert stripper.strip(text, kind="text").metadata.title == _kicked(p, ": ")
+
+
+def test_french_space_before_a_colon_is_kept():
+    p = {**PAGES["en"], "kicker": "Ville portuaire",
+         "headline": "Le conseil garde la vieille bibliothèque du port ouverte cinq ans",
+         "body": ["Le conseil municipal a voté mardi soir pour garder la vieille "
+                  "bibliothèque du port ouverte pendant au moins cinq ans de plus.",
+                  "Les membres ont dit que le bâtiment de la bibliothèque était en "
+                  "meilleur état que ne le disait une étude plus ancienne.",
+                  "Les lecteurs qui avaient fait campagne pour la bibliothèque du port "
+                  "se sont dits soulagés et vont maintenant réunir de l'argent."]}
+    text = page(p, above=[_kicked(p, " : "), "", "Publié le 14 mars 2026"], below=[])
+    assert stripper.strip(text, kind="text").metadata.title == _kicked(p, " : ")
+
+
+@pytest.mark.parametrize(("line", "colon", "credit"), [
+    ("Harbour town: Council keeps the old library open", 1.0, 0.0),
+    ("港町：市議会が古い図書館の存続を決定", 1.0, 0.0),
+    ("Readers wait outside the old harbour library | Jane Doe/Example Agency", 0.0, 1.0),
+    ("Leser warten vor der alten Hafenbibliothek © Example Agency", 0.0, 1.0),
+    ("Читатели ждут у старой портовой библиотеки (фото агентства)", 0.0, 1.0),
+    ("مجلس المدينة يبقي مكتبة الميناء القديمة مفتوحة", 0.0, 0.0),
+])
+def test_headline_form_and_caption_credit_are_signals(line, colon, credit):
+    """"Topic: what happened" speaks for a headline, a credit at a caption's end against."""
+    from stripper.features import measure
+    from stripper.language import stopwords_for
+    from stripper.metadata.title import TITLE_WEIGHTS, _Context, title_signals
+    from stripper.model import Block
+
+    block = Block(index=0, text=line, start=0, end=1)
+    block.features = measure(line, stopwords_for(None))
+    signals = title_signals(block, _Context([block], 1, 0, []))
+    assert (signals.get("colon"), signals.get("credit")) == (colon, credit)
+    assert TITLE_WEIGHTS["colon"] > 0 > TITLE_WEIGHTS["credit"]

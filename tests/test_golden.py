@@ -24,10 +24,6 @@ TEXT_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "text"
 # Snapshot of the failures when this suite was written; see the report for the diffs.
 KNOWN_GOLDEN_FAILURES: set[tuple[str, str]] = {
     ("de-news.lynx", "place"),
-    # lynx's own measure (marks take a column) now re-joins the standfirst into one
-    # paragraph; the kicker above the headline is then as near the date line as the
-    # headline, and its words are the article's too: the kicker wins
-    ("fa-news.lynx", "title"),
 }
 
 

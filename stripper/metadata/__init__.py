@@ -8,7 +8,7 @@ import regex
 
 from stripper.features import normalise
 from stripper.metadata.dates import date_label, read_date
-from stripper.metadata.title import find_site_name, find_title, is_title_repeat
+from stripper.metadata.title import find_site_name, find_title, headline_text, is_title_repeat
 from stripper.model import Block, Category, DateInfo, Metadata, Verdict, removed_by_category
 from stripper.profiles import profile_for
 
@@ -52,7 +52,7 @@ def describe(
     site = find_site_name(blocks, title)
     words = sum(b.features.words for b in kept)  # measured already: no second tokenising
     return Metadata(
-        title=title.text.strip() if title else None,
+        title=headline_text(blocks, title, language) if title else None,
         published=published,
         updated=updated,
         place=_place(blocks, start, site),
