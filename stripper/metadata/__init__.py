@@ -92,26 +92,34 @@ def _dates(
         date = read_date(block.text, language)
         if date is None or date.iso is None:
             continue
-        if "-" in date.iso[:10]:  # a full date; a bare clock time only if there is none
+        if _full_date(date):  # a full date; a bare clock time only if there is none
             published = (date, block)
             break
         clock = clock or (date, block)
-    published = published or clock
+    updated = None
+    for _distance, block in sorted(updates, key=lambda u: u[0]):
+        date = read_date(block.text, language)
+        if date is not None and date.iso is not None:
+            updated = (date, block)
+            break
+    # a page that prints only when it was updated was most often published that day
+    # (a news item revised the evening it ran): the best evidence short of none
+    full_update = updated if updated and _full_date(updated[0]) else None
+    published = published or full_update or clock
     if published is not None:
         block = published[1]
         if block.category in (Category.BOILERPLATE, Category.TIMESTAMP):
             block.category = Category.TIMESTAMP
             block.reason = "date of this article"
-    updated = None
-    for _distance, block in sorted(updates, key=lambda u: u[0]):
-        updated = read_date(block.text, language)
-        if updated is not None and updated.iso is not None:
-            break
-        updated = None
-    return (published[0] if published else None), updated
+    return (published[0] if published else None), (updated[0] if updated else None)
 
 
 _DIGIT = regex.compile(r"\d")  # every date has one (day, year or clock), in any script
+
+
+def _full_date(date: DateInfo) -> bool:
+    """A day of the calendar, not a bare clock time ("14:30")."""
+    return date.iso is not None and "-" in date.iso[:10]
 
 
 def _date_places(start: int, end: int, count: int) -> list[tuple[int, float]]:
