@@ -261,3 +261,26 @@ def test_dates_the_old_reading_missed(text, language, iso):
     """Norwegian is 'nb' to dateparser; a day. month. year with spaces after the dots."""
     found = read_date(text, language)
     assert found is not None and found.iso == iso
+
+
+DATE_LINES = {
+    "en": ("14 March 2026, 18:05",
+           "A reader in the reading room of the harbour library, 2 February 2026"),
+    "de": ("14. März 2026, 18:05 Uhr",
+           "Eine Leserin im Lesesaal der Hafenbibliothek am 2. Februar 2026"),
+    "ru": ("14 марта 2026, 18:05",
+           "Читательница в читальном зале старой портовой библиотеки, 2 февраля 2026"),
+    "ar": ("14 مارس 2026",
+           "قارئة في قاعة المطالعة بمكتبة الميناء يوم 2 فبراير 2026"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_date_line_beats_a_nearer_caption_that_names_a_day(lang):
+    """The lead photo's caption sits nearer the article than the date line, and names
+    the day the photo was taken; the line that is only a date dates the page."""
+    p = PAGES[lang]
+    line, caption = DATE_LINES[lang]
+    text = page(p, above=[p["headline"], "", line, "", caption], below=[])
+    meta = stripper.strip(text, kind="text").metadata
+    assert meta.published is not None and meta.published.iso[:10] == p["iso"]

@@ -128,6 +128,24 @@ def date_label(text: str, extra: tuple[str, ...] = ()) -> str | None:
     return "published" if extra and any(label in folded for label in extra) else None
 
 
+_WORDY_TOKEN = regex.compile(r"\S*\p{L}\S*")
+
+
+def words_beside_date(text: str) -> int | None:
+    """How many words a line holds besides its date and clock time; None without a date.
+
+    A date line ("22.04.2026, 17:26 Uhr", "by A. Writer 19 Jul 2026 9:45 am") is little
+    else; a caption or a sentence that names a day ("… in Leeds, 14 April 2026.") has
+    words of its own, and its date is that of what it tells, not of the page."""
+    prepared = prepare(text[:MAX_DATE_CHARS])
+    span = _DATE_SPAN.search(prepared)
+    if span is None:
+        return None
+    clock = _CLOCK.match(prepared, span.end())
+    rest = prepared[:span.start()] + " " + prepared[clock.end() if clock else span.end():]
+    return len(_WORDY_TOKEN.findall(rest))
+
+
 def read_date(text: str, language: str | None = None) -> DateInfo | None:
     """A DateInfo if `text` holds a date or a time, else None.
 
