@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 import stripper
-from stripper.metadata.dates import date_label
+from stripper.metadata.dates import date_label, read_date
 
 MENU = ["Home", "World", "Business", "Sport", "Culture", "Search", ""]
 FOOTER = ["", "About us", "Contact", "Privacy", "© 2026 Example Media"]
@@ -216,3 +216,71 @@ def test_headline_form_and_caption_credit_are_signals(line, colon, credit):
     signals = title_signals(block, _Context([block], 1, 0, []))
     assert (signals.get("colon"), signals.get("credit")) == (colon, credit)
     assert TITLE_WEIGHTS["colon"] > 0 > TITLE_WEIGHTS["credit"]
+
+
+UPDATED_LINES = {
+    "en": "Updated 14 March 2026, 18:05",
+    "de": "Akt.: 14. März 2026 - 18.05 Uhr",
+    "ru": "Обновлено 14 марта 2026",
+    "ar": "آخر تحديث 14 مارس 2026",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_an_updated_line_alone_dates_the_page(lang):
+    """A page that prints only when it was updated: that day is the best evidence of
+    its publication, and it stays the updated date too."""
+    p = PAGES[lang]
+    text = page(p, above=[p["headline"], "", UPDATED_LINES[lang]], below=[])
+    meta = stripper.strip(text, kind="text").metadata
+    assert meta.published is not None and meta.published.iso[:10] == p["iso"]
+    assert meta.updated is not None and meta.updated.iso[:10] == p["iso"]
+
+
+@pytest.mark.parametrize(("line", "extra"), [
+    ("Akt.: 14. März 2026 - 18.05 Uhr", ("veröffentlicht",)),
+    ("Sist oppdatert 14. mars 2026", ("publisert", "oppdatert")),
+    ("Aggiornato il 14 marzo 2026", ("pubblicato", "aggiornato")),
+    ("Atualizado em 14/03/2026", ("publicado", "atualizado")),
+    ("Päivitetty 14.3.2026", ("julkaistu", "päivitetty")),
+    ("수정 2026-03-14 10:00", ("입력", "수정")),
+])
+def test_profile_update_labels_are_updates(line, extra):
+    """The profiles list their language's 'updated' word beside 'published'; it names
+    the modified date, not the publication."""
+    assert date_label(line, extra) == "updated"
+
+
+@pytest.mark.parametrize(("text", "language", "iso"), [
+    ("Publisert torsdag 12. mars 2026 - 13:26", "no", "2026-03-12T13:26:00"),
+    ("12. februar 2026", "no", "2026-02-12"),
+    ("• 28. 4. 2023, 18:41 Uhr", "de", "2023-04-28T18:41:00"),
+    ("3. 11. 2025", "cs", "2025-11-03"),
+])
+def test_dates_the_old_reading_missed(text, language, iso):
+    """Norwegian is 'nb' to dateparser; a day. month. year with spaces after the dots."""
+    found = read_date(text, language)
+    assert found is not None and found.iso == iso
+
+
+DATE_LINES = {
+    "en": ("14 March 2026, 18:05",
+           "A reader in the reading room of the harbour library, 2 February 2026"),
+    "de": ("14. März 2026, 18:05 Uhr",
+           "Eine Leserin im Lesesaal der Hafenbibliothek am 2. Februar 2026"),
+    "ru": ("14 марта 2026, 18:05",
+           "Читательница в читальном зале старой портовой библиотеки, 2 февраля 2026"),
+    "ar": ("14 مارس 2026",
+           "قارئة في قاعة المطالعة بمكتبة الميناء يوم 2 فبراير 2026"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_date_line_beats_a_nearer_caption_that_names_a_day(lang):
+    """The lead photo's caption sits nearer the article than the date line, and names
+    the day the photo was taken; the line that is only a date dates the page."""
+    p = PAGES[lang]
+    line, caption = DATE_LINES[lang]
+    text = page(p, above=[p["headline"], "", line, "", caption], below=[])
+    meta = stripper.strip(text, kind="text").metadata
+    assert meta.published is not None and meta.published.iso[:10] == p["iso"]

@@ -31,6 +31,8 @@ LEVANTINE_MONTHS = {
     "تشرين الثاني": "نوفمبر",
     "كانون الأول": "ديسمبر",
 }
+# dateparser's name for a language where it differs from the ISO 639-1 code we detect
+LOCALE_ALIASES = {"no": "nb"}  # Norwegian: Bokmål, which most Norwegian pages write
 MAX_DATE_CHARS = 160  # a date line is short; longer text is not searched further
 
 _LEVANTINE = regex.compile(
@@ -38,9 +40,12 @@ _LEVANTINE = regex.compile(
 )
 _SAME_MONTH_TWICE = regex.compile(r"(\p{L}+)\s*(?:/\s*\1|\(\s*\1\s*\))")
 
-UPDATED = regex.compile(
-    r"updated|last\s+modified|aktualisiert|mis\s+à\s+jour|actualizado|обновлено|更新|"
-    r"آخر\s+تحديث|تحديث|به\s*روز|بروزرسانی|اپ\s*ڈیٹ",
+UPDATED = regex.compile(  # the profiles' "updated" labels among them: they read as published
+    r"updated|last\s+modified|aktualisiert|(?<!\p{L})akt\.|mis\s+à\s+jour|modifié|actualizado|"
+    r"atualizado|aggiornato|bijgewerkt|oppdatert|opdateret|uppdaterad|päivitetty|"
+    r"aktualizacja|zaktualizowano|güncelle|diperbarui|imesasishwa|cập\s+nhật|ενημερώθηκε|"
+    r"обновлено|оновлено|עודכן|수정|更新|آخر\s+تحديث|تحديث|به\s*روز|بروزرسانی|اپ\s*ڈیٹ|"
+    r"अपडेट|আপডেট|อัปเดต|განახლდა|թարմացվել",
     regex.IGNORECASE,
 )
 PUBLISHED = regex.compile(
@@ -93,6 +98,7 @@ _DATE_SPAN = regex.compile(
     r"|\d{4}[./]\d{1,2}[./]\d{1,2}(?!\d)"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|\d{1,2}\.\s\d{1,2}\.\s?\d{4}"  # 28. 4. 2023
     r"|\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}\.?,?\s+(?:de\s+)?\d{4}"
     r"|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
 )
@@ -120,6 +126,24 @@ def date_label(text: str, extra: tuple[str, ...] = ()) -> str | None:
         return "updated" if updated else "published"
     folded = head.casefold()
     return "published" if extra and any(label in folded for label in extra) else None
+
+
+_WORDY_TOKEN = regex.compile(r"\S*\p{L}\S*")
+
+
+def words_beside_date(text: str) -> int | None:
+    """How many words a line holds besides its date and clock time; None without a date.
+
+    A date line ("22.04.2026, 17:26 Uhr", "by A. Writer 19 Jul 2026 9:45 am") is little
+    else; a caption or a sentence that names a day ("… in Leeds, 14 April 2026.") has
+    words of its own, and its date is that of what it tells, not of the page."""
+    prepared = prepare(text[:MAX_DATE_CHARS])
+    span = _DATE_SPAN.search(prepared)
+    if span is None:
+        return None
+    clock = _CLOCK.match(prepared, span.end())
+    rest = prepared[:span.start()] + " " + prepared[clock.end() if clock else span.end():]
+    return len(_WORDY_TOKEN.findall(rest))
 
 
 def read_date(text: str, language: str | None = None) -> DateInfo | None:
@@ -159,7 +183,7 @@ def read_date(text: str, language: str | None = None) -> DateInfo | None:
 
 _NUMERIC = regex.compile(
     r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})"
+    r"|(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y2>\d{4})"
     r"|(?P<y3>\d{4})\s*年\s*(?P<m3>\d{1,2})\s*月\s*(?P<d3>\d{1,2})\s*日"
     r"|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y4>\d{4})"
     r"|(?P<y5>\d{4})(?P<sep>[./])(?P<m5>\d{1,2})(?P=sep)(?P<d5>\d{1,2})"
@@ -255,6 +279,7 @@ def _parse(text: str, language: str | None):
     numeric = _parse_numeric(text)
     if numeric is not None:
         return numeric
+    language = LOCALE_ALIASES.get(language or "", language)
     languages = [language] if language and language in _supported() else ["en"]
     wordy = _parse_wordy(text, languages[0])
     if wordy is not None:
