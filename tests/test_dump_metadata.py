@@ -131,11 +131,11 @@ def test_labelled_publication_date_beats_a_nearer_unlabelled_one():
 
 
 @pytest.mark.parametrize(("line", "label"), [
-    ("Published May 07, 2025 • Last updated 1 hour ago", "published"),
+    ("Published March 13, 2026 • Last updated 2 hours ago", "published"),
     ("Updated 3 June 2025, first published 1 June 2025", "updated"),
-    ("11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024", None),
-    ("Aktualisiert am 28. April 2023, 20:22 Uhr", "updated"),
-    ("Veröffentlicht am 28. April 2023", "published"),
+    ("09:05, Sat, Mar 14, 2026 | UPDATED: 09:40, Sat, Mar 14, 2026", None),
+    ("Aktualisiert am 14. März 2026, 09:15 Uhr", "updated"),
+    ("Veröffentlicht am 13. März 2026", "published"),
     ("Опубликовано 14 марта 2026", "published"),
     ("آخر تحديث 14 مارس 2026", "updated"),
     ("14 March 2026", None),
