@@ -175,6 +175,35 @@ def _pick(blocks: list[Block], labels: list[Label], *, rescue: bool = False) -> 
                          f"outside the article ({block.reason})", block.rule)
 
 
+BIO_MAX_WORDS = 90  # an author box's paragraph
+BIO_NAME_WORDS = (2, 4)
+
+
+def drop_author_bio(blocks: list[Block]) -> None:
+    """The last thing kept, a name line and then a paragraph about that person ("Ana
+    Ruiz" / "Ana is a reporter who covers…"), is the author's box under the article:
+    the paragraph names the person the line names, as no article paragraph opens by
+    naming a caption-sized line above it. Only cased scripts have the form."""
+    kept = [b for b in blocks if b.verdict is _KEPT]
+    if len(kept) < 3:
+        return
+    bio = kept[-1]
+    if effective_words(bio) > BIO_MAX_WORDS or not bio.features.terminal_punct:
+        return
+    for name in kept[-3:-1]:
+        words = name.text.split()
+        if not (BIO_NAME_WORDS[0] <= len(words) <= BIO_NAME_WORDS[1]
+                and all(w[:1].isupper() and w.isalpha() for w in words)
+                and name.index >= bio.index - 2):
+            continue
+        opening = bio.text.split(None, 1)[0].strip(",.:;")
+        if opening in words:
+            reason = f"author's box under the article («{name.text}»)"
+            for block in kept[kept.index(name):]:
+                block.decide(Verdict.REMOVED, Category.BYLINE, reason)
+            return
+
+
 def drop_repeated(blocks: list[Block]) -> None:
     """Text the kept run holds twice, word for word, is a box the page renders twice
     (for small and large screens: newsletter and donation prompts, teasers, a link and

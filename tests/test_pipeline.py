@@ -357,3 +357,37 @@ def test_a_consent_dialog_away_from_the_article_is_not_a_second_region():
             "Library will stay open", *EN_PARAGRAPHS]
     result = strip_text("\n\n".join([*page, *FOOTER]) + "\n")
     assert nonblank(result.text) == EN_PARAGRAPHS
+
+
+_BIOS = {
+    "en": ("Ana Ruiz", "Ana is a reporter at the Gazette who covers the harbour, the council "
+                       "and the town's schools. Before that she worked for a radio station."),
+    "ru": ("Анна Петрова", "Анна пишет для газеты о городском совете, школах и порте. До "
+                           "этого она работала на местном радио."),
+}
+
+
+@pytest.mark.parametrize(("lang", "kind"), [("en", "text"), ("en", "html"), ("ru", "html")])
+def test_the_author_box_under_the_article_goes(lang, kind):
+    """A name line and a paragraph about that person, last on the page, is the author's
+    box; the article's paragraphs stay."""
+    name, bio = _BIOS[lang]
+    paragraphs = EN_PARAGRAPHS if lang == "en" else _RU_RECIPE[:3]
+    body = [*paragraphs, name, bio]
+    if kind == "text":
+        raw = synthetic_page(body)
+    else:
+        raw = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in body) + \
+              "</article></body></html>"
+    result = stripper.strip(raw, kind=kind)
+    for paragraph in paragraphs:
+        assert paragraph[:60] in result.text
+    assert bio[:40] not in result.text and name not in result.text.splitlines()
+    assert any(b.category is Category.BYLINE and "author's box" in b.reason
+               for b in result.blocks)
+
+
+def test_a_last_paragraph_that_opens_with_another_name_stays():
+    body = [*EN_PARAGRAPHS, "Ana Ruiz", "Residents " + EN_PARAGRAPHS[0][4:]]
+    result = strip_text(synthetic_page(body))
+    assert not any("author's box" in b.reason for b in result.blocks)
