@@ -23,6 +23,14 @@ def synthetic_page(middle: list[str] | None = None) -> str:
     return "\n\n".join([*NAV, "Library will stay open", *body, *RELATED, *FOOTER]) + "\n"
 
 
+def page_of(body: list[str], kind: str) -> str:
+    """The body as a dump among chrome, or as an HTML page's article."""
+    if kind == "text":
+        return synthetic_page(body)
+    return "<html><body><article>" + "".join(f"<p>{p}</p>" for p in body) + \
+        "</article></body></html>"
+
+
 def test_synthetic_page_keeps_only_the_paragraphs():
     result = strip_text(synthetic_page())
     assert result.text == "\n\n".join(EN_PARAGRAPHS)
@@ -205,12 +213,7 @@ def test_a_box_the_page_renders_twice_is_dropped(kind):
     """A prompt rendered once for small and once for large screens, inside the article's
     run, is chrome; the article's paragraphs around it stay."""
     body = [EN_PARAGRAPHS[0], PROMPT, EN_PARAGRAPHS[1], PROMPT, EN_PARAGRAPHS[2]]
-    if kind == "text":
-        raw = synthetic_page(body)
-    else:
-        raw = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in body) + \
-              "</article></body></html>"
-    result = stripper.strip(raw, kind=kind)
+    result = stripper.strip(page_of(body, kind), kind=kind)
     assert PROMPT not in result.text
     for paragraph in EN_PARAGRAPHS[:3]:
         assert paragraph[:60] in result.text
@@ -374,12 +377,7 @@ def test_the_author_box_under_the_article_goes(lang, kind):
     name, bio = _BIOS[lang]
     paragraphs = EN_PARAGRAPHS if lang == "en" else _RU_RECIPE[:3]
     body = [*paragraphs, name, bio]
-    if kind == "text":
-        raw = synthetic_page(body)
-    else:
-        raw = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in body) + \
-              "</article></body></html>"
-    result = stripper.strip(raw, kind=kind)
+    result = stripper.strip(page_of(body, kind), kind=kind)
     for paragraph in paragraphs:
         assert paragraph[:60] in result.text
     assert bio[:40] not in result.text and name not in result.text.splitlines()
