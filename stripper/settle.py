@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from stripper.emit import clean_lines, clean_text
+from stripper.metadata import article_dates
 from stripper.model import Result, removed_by_category
 
 MAX_PASSES = 4  # the first pass and up to three looks again; most pages settle on the second
@@ -60,7 +61,10 @@ def _fold(result: Result, again: Result) -> Result:
     for index, block in enumerate(blocks):
         block.index = index
     kept = [b for b in blocks if b.kept]
+    published, updated = article_dates(blocks, result.metadata.language)
     metadata = replace(result.metadata, words=sum(b.features.words for b in kept),
+                       published=published or result.metadata.published,
+                       updated=updated or result.metadata.updated,
                        characters=sum(len(b.text) for b in kept),
                        removed=removed_by_category(blocks))
     return replace(result, text=clean_text(blocks), metadata=metadata, blocks=blocks)

@@ -117,3 +117,30 @@ def test_the_result_is_one_account_of_the_input(path):
         assert block.source_lines == lines[block.start:block.end]
         seen = block.end - 1
     assert result.text == clean_text(result.blocks)
+
+
+def test_the_date_is_read_again_around_the_settled_article():
+    """The first pass's article opened with junk and its date line lay past the lead;
+    once a later pass drops the junk, the date line just above the article is found."""
+    junk = [f"Please enable JavaScript ({n})." for n in range(9)]
+    lines = [*junk, "Published 14 March 2026", "", *EN_LINES]
+    text = "\n".join(lines) + "\n"
+    first = _lines_result(text, lambda line: line.startswith("Published"))
+    assert first.metadata.published is None
+
+    def again(clean: str) -> Result:
+        return _lines_result(clean, lambda line: line.startswith("Please enable"))
+
+    result = settled(first, again)
+    assert result.metadata.published is not None
+    assert result.metadata.published.iso[:10] == "2026-03-14"
+
+
+EN_LINES = [
+    "The town council voted on Tuesday evening to keep the old library open.",
+    "Residents who had campaigned for the library filled the public gallery.",
+    "The repairs to the roof are expected to start in the spring next year.",
+    "During that time the reading room will be closed on every weekday.",
+    "The children's section and the computer room will remain open as before.",
+    "A report on opening the library on Sunday afternoons is due in the autumn.",
+]

@@ -68,6 +68,18 @@ def describe(
     )
 
 
+def article_dates(
+    blocks: list[Block], language: str | None
+) -> tuple[DateInfo | None, DateInfo | None]:
+    """(published, updated) around the kept blocks: what describe() finds, for blocks
+    whose verdicts changed since (a later pass dropped junk from the article's head,
+    and the date line is nearer its start)."""
+    kept = [b for b in blocks if b.verdict is _KEPT]
+    start = kept[0].index if kept else len(blocks)
+    end = kept[-1].index + 1 if kept else len(blocks)
+    return _dates(blocks, start, end, language)
+
+
 def _dates(
     blocks: list[Block], start: int, end: int, language: str | None
 ) -> tuple[DateInfo | None, DateInfo | None]:
