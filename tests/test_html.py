@@ -322,3 +322,17 @@ def test_an_unreadable_canonical_address_is_no_address(canonical):
     result = stripper.strip(page.encode(), kind="html")
     assert "The council met" in result.text
     assert stripper.strip(page.encode(), kind="html", url=canonical).text == result.text
+
+
+def test_ruby_readings_are_not_text():
+    """Furigana over kanji (<rt>) and the parentheses old browsers show (<rp>) are
+    reading aids: the text is the base characters."""
+    sentence = ("子どもへの体罰を禁止する法律ができました。"
+                "親は子どもを叱るとき、手をあげてはいけません。")
+    ruby = sentence.replace("体罰", "<ruby>体罰<rp>(</rp><rt>たいばつ</rt><rp>)</rp></ruby>") \
+                   .replace("法律", "<ruby>法律<rt>ほうりつ</rt></ruby>")
+    html = (f"<html><body><article><h1>ニュース</h1><p>{ruby}</p><p>{ruby}</p>"
+            "</article></body></html>")
+    text = stripper.strip(html, kind="html").text
+    assert sentence in text
+    assert "たいばつ" not in text and "ほうりつ" not in text

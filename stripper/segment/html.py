@@ -25,6 +25,7 @@ SKIP = frozenset({
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg",
     "iframe", "object", "embed", "canvas", "button", "select", "input", "textarea",
     "option", "datalist", "audio", "video", "source", "track", "map", "math", "dialog",
+    "rt", "rp",  # ruby readings (furigana over kanji) and their fallback parentheses
 })
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "ul",
