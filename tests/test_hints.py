@@ -29,6 +29,11 @@ def test_tokens(names, expected):
     ("nav", "", None, (Category.NAVIGATION, 0)),
     ("div", "wrapper", "main", (None, 25)),
     ("div", "sidebar", "contentinfo", (Category.FOOTER, -25)),
+    # a live blog's or match's "comments" are its reporters' posts; elsewhere readers'
+    ("div", "live-match-comment-body", None, (None, 25)),
+    ("div", "liveblogComment", None, (None, 0)),
+    ("div", "match-comment-body", None, (Category.COMMENTS, -25)),
+    ("div", "live-comment sidebar", None, (Category.NAVIGATION, -25)),
 ])
 def test_judge(tag, names, role, expected):
     assert hints.judge(tag, names, role) == expected
@@ -62,8 +67,11 @@ def _summary_by_tokens(names):
     if names and hints.STRONG_POSITIVE.search(names.lower()):
         return True, None, False
     found, positive = None, False
+    live = hints.LIVE_TOKENS.intersection(hints.tokens(names))
     for token in hints.tokens(names):
         if found is None and token in hints.NEGATIVE_TOKENS:
+            if live and hints.NEGATIVE_TOKENS[token] is Category.COMMENTS:
+                continue
             found = hints.NEGATIVE_TOKENS[token]
         elif token in hints.POSITIVE_TOKENS:
             positive = True

@@ -52,6 +52,7 @@ STRONG_POSITIVE = re.compile(
     r"story[-_]?(?:body|content)|articlebody|main[-_]?content|rich[-_]?text",
 )  # searched in lowercased names: IGNORECASE costs more than lower()
 MAX_WEIGHT = 50
+LIVE_TOKENS = frozenset(("live", "liveblog", "liveticker", "ticker", "minute", "commentary"))
 HIDDEN_TOKENS = frozenset((
     "hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text",
     "d-none", "invisible",
@@ -153,8 +154,12 @@ def _summary(names: str) -> tuple[bool, Category | None, bool]:
         return _NOTHING  # layout names ("row", "col-md-8", "x7f3k") hold none
     found = None
     positive = False
-    for token in tokens(names):
+    parts = tokens(names)
+    live = LIVE_TOKENS.intersection(parts)
+    for token in parts:
         if found is None and token in NEGATIVE_TOKENS:
+            if live and NEGATIVE_TOKENS[token] is Category.COMMENTS:
+                continue  # a live blog's or match's "comments" are its reporters' posts
             found = NEGATIVE_TOKENS[token]
         elif token in POSITIVE_TOKENS:
             positive = True
