@@ -267,6 +267,21 @@ def test_only_patterns_led_by_a_top_level_caret_are_rewritten(pattern):
     assert line_start_pattern(regex.compile(pattern)) is None
 
 
+@pytest.mark.parametrize("pattern", [r"^\W*(?P<n>\d+ h)(?:\s*(?&n))?\W*$",
+                                     r"^(\d+ h)(?:,\s*(?1))*$", r"^(?P<n>\d+ h)(?P>n)?$"])
+def test_group_calls_do_not_stop_the_line_start_scan(pattern):
+    compiled = regex.compile(pattern)
+    led = line_start_pattern(compiled)
+    assert led is not None
+    page = "3 h\n. 3 h 4 h\nx 3 h\n3 h, 4 h\n\n3 h4 h"
+    assert [m.start() for m in led.finditer("\n" + page, overlapped=True)] == _starts(
+        compiled, page)
+
+
+def test_a_whole_pattern_recursion_is_not_led_by_a_newline():
+    assert line_start_pattern(regex.compile(r"^a(?R)?")) is None
+
+
 def test_rules_without_a_prefilter_still_match():
     fuzzy = Rule(id="t.fuzzy", category=Category.COOKIE,
                  pattern=regex.compile(r"(?:cookies){e<=1}"))

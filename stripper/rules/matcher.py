@@ -4,6 +4,7 @@ with as few timed searches as possible."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
 import ahocorasick
 import regex
@@ -204,11 +205,10 @@ class _Page:
 
     def lines_of(self, blocks: list[int]) -> tuple[str, list[int], list[int]]:
         """(text, offsets, members) of just these blocks, one a line."""
-        offsets, position = [], 0
-        for k in blocks:
-            offsets.append(position)
-            position += len(self.lines[k]) + 1
-        return "\n".join(self.lines[k] for k in blocks), offsets, blocks
+        lines = list(map(self.lines.__getitem__, blocks))
+        # each line starts where the one before ends, past its newline
+        offsets = list(accumulate(map((1).__add__, map(len, lines)), initial=0))[:-1]
+        return "\n".join(lines), offsets, blocks
 
     def upto(self, max_words: int | None,
              scan: bool = False) -> tuple[str, list[int], list[int]]:

@@ -132,13 +132,25 @@ def line_start_pattern(compiled: regex.Pattern) -> regex.Pattern | None:
     pattern = compiled.pattern
     if not pattern.startswith("^"):
         return None
-    tree = _parse(pattern, compiled.flags)
+    tree = _parse(_GROUP_CALL.sub(_as_empty_group, pattern), compiled.flags)
     if not tree or tree[0] != (sre.AT, sre.AT_BEGINNING):
         return None
     try:
         return regex.compile(r"\n(?:" + pattern[1:] + ")", compiled.flags | regex.MULTILINE)
     except (regex.error, ValueError, OverflowError, RecursionError):
         return None
+
+
+# A call of a named or numbered group (`(?&rel)`, `(?P>rel)`, `(?1)`), which `re` cannot
+# read, is one atom wherever it stands: read as an empty group, the pattern has the same
+# top level, all line_start_pattern looks at (and the calls mean the same inside
+# `\n(?:…)`). Escapes are matched first so that `\(?1)` is left alone; `(?R)`, which
+# would recurse into the added newline, is too (the parse then fails: no rewrite).
+_GROUP_CALL = regex.compile(r"\\.|\(\?(?:&\w+|P>\w+|[1-9]\d*)\)", regex.DOTALL)
+
+
+def _as_empty_group(match: regex.Match) -> str:
+    return match.group() if match.group().startswith("\\") else "(?:)"
 
 
 def _parse(pattern: str, flags: int) -> list | None:
