@@ -61,7 +61,10 @@ def _fold(result: Result, again: Result) -> Result:
     for index, block in enumerate(blocks):
         block.index = index
     kept = [b for b in blocks if b.kept]
-    published, updated = article_dates(blocks, result.metadata.language)
+    published = updated = None
+    if kept and kept[0].start != next(b.start for b in result.blocks if b.kept):
+        # the article now opens elsewhere: its date line may be nearer that start
+        published, updated = article_dates(blocks, result.metadata.language)
     metadata = replace(result.metadata, words=sum(b.features.words for b in kept),
                        published=published or result.metadata.published,
                        updated=updated or result.metadata.updated,
