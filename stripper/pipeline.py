@@ -16,11 +16,12 @@ from typing import Protocol
 from stripper.classify import deciding_rules, label_blocks, rule_label
 from stripper.emit import clean_text
 from stripper.features import measure, measure_blocks
+from stripper.forms import drop_author_bio
 from stripper.language import Stopwords, detect_language, stopwords_for
 from stripper.model import Block, Features, Label, Metadata, Result, Segmented
 from stripper.rules.book import RuleBook
 from stripper.rules.model import Rule
-from stripper.select import drop_author_bio, drop_repeated, page_warnings, pick_article
+from stripper.select import drop_repeated, page_warnings, pick_article
 
 
 class FrontEnd(Protocol):

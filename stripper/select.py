@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
 from stripper.classify import (
     PROSE_LETTERS,
     PROSE_LINK_LIKE,
@@ -21,6 +19,7 @@ from stripper.classify import (
     effective_words,
     prose_by_form,
 )
+from stripper.forms import mark_teaser_units
 from stripper.model import Block, Category, Klass, Label, Verdict
 
 _KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
@@ -53,10 +52,6 @@ REPEAT_MAX_WORDS = 30
 # A page without one paragraph this long, or this many good words in all, has no article.
 MIN_PARAGRAPH_WORDS = 15
 MIN_ARTICLE_WORDS = 40
-# Teaser units: a timestamp line recurring every few blocks, little text between.
-TEASER_MIN_STAMPS = 3
-TEASER_MAX_GAP = 4  # blocks from one timestamp to the next
-TEASER_MAX_WORDS = 80  # words of one unit (headline, summary, photo caption)
 
 
 def block_value(block: Block, label: Label) -> float:
@@ -156,7 +151,7 @@ def _pick(blocks: list[Block], labels: list[Label], *, rescue: bool = False) -> 
     for block, label in zip(blocks, labels, strict=True):
         block.decide(Verdict.REMOVED, label.category, label.reason, label.rule)
     _revise_short(labels)
-    _mark_teaser_units(blocks, labels)
+    mark_teaser_units(blocks, labels)
     values = [block_value(b, lab) for b, lab in zip(blocks, labels, strict=True)]
     _cap_short_runs(labels, values)
     for b, v in zip(blocks, values, strict=True):
@@ -173,35 +168,6 @@ def _pick(blocks: list[Block], labels: list[Label], *, rescue: bool = False) -> 
         if block.verdict is not _KEPT and block.category is Category.CONTENT:
             block.decide(Verdict.REMOVED, Category.BOILERPLATE,
                          f"outside the article ({block.reason})", block.rule)
-
-
-BIO_MAX_WORDS = 90  # an author box's paragraph
-BIO_NAME_WORDS = (2, 4)
-
-
-def drop_author_bio(blocks: list[Block]) -> None:
-    """The last thing kept, a name line and then a paragraph about that person ("Ana
-    Ruiz" / "Ana is a reporter who covers…"), is the author's box under the article:
-    the paragraph names the person the line names, as no article paragraph opens by
-    naming a caption-sized line above it. Only cased scripts have the form."""
-    kept = [b for b in blocks if b.verdict is _KEPT]
-    if len(kept) < 3:
-        return
-    bio = kept[-1]
-    if effective_words(bio) > BIO_MAX_WORDS or not bio.features.terminal_punct:
-        return
-    for name in kept[-3:-1]:
-        words = name.text.split()
-        if not (BIO_NAME_WORDS[0] <= len(words) <= BIO_NAME_WORDS[1]
-                and all(w[:1].isupper() and w.isalpha() for w in words)
-                and name.index >= bio.index - 2):
-            continue
-        opening = bio.text.split(None, 1)[0].strip(",.:;")
-        if opening in words:
-            reason = f"author's box under the article («{name.text}»)"
-            for block in kept[kept.index(name):]:
-                block.decide(Verdict.REMOVED, Category.BYLINE, reason)
-            return
 
 
 def drop_repeated(blocks: list[Block]) -> None:
@@ -240,34 +206,6 @@ def _mark_lists_after_markers(blocks: list[Block], labels: list[Label], after: i
         while j < len(blocks) and not labels[j].hard:
             j += 1
         _mark_after(blocks, labels, i, j, labels[i])
-
-
-_STORY_STAMP = regex.compile(r"\p{L}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
-
-
-def _mark_teaser_units(blocks: list[Block], labels: list[Label]) -> None:
-    """A list of other stories gives each its own date or age ("Sport / 4 h ago"): where
-    a timestamp line recurs every few blocks with only a headline-sized unit between,
-    the units are teasers, however well they read (a w3m dump adds each photo's caption
-    to its unit, and captions are sentences). One article has one date line. A stamp
-    counts when it names a date or an age: bare clock times head a live blog's posts,
-    and "2/5" numbers a gallery's slides."""
-    stamps = [i for i, lab in enumerate(labels)
-              if lab.hard and lab.category is Category.TIMESTAMP
-              and _STORY_STAMP.search(blocks[i].text)]
-    chain: list[int] = []
-    for i in [*stamps, None]:
-        if i is not None and chain and i - chain[-1] <= TEASER_MAX_GAP and sum(
-                blocks[k].features.words for k in range(chain[-1] + 1, i)) <= TEASER_MAX_WORDS:
-            chain.append(i)
-            continue
-        if len(chain) >= TEASER_MIN_STAMPS:
-            reason = f"between {len(chain)} timestamps of other stories (teaser list)"
-            for k in range(chain[0] + 1, chain[-1]):
-                if not labels[k].hard:
-                    labels[k] = Label(Klass.BAD, Category.RELATED_LIST, reason, hard=True)
-                    blocks[k].decide(Verdict.REMOVED, Category.RELATED_LIST, reason)
-        chain = [] if i is None else [i]
 
 
 def _cap_short_runs(labels: list[Label], values: list[float]) -> None:

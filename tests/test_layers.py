@@ -25,6 +25,7 @@ LAYERS: list[list[str]] = [
      "stripper.segment*"],
     ["stripper.features"],
     ["stripper.classify", "stripper.html.score"],
+    ["stripper.forms"],
     ["stripper.select", "stripper.html.repair"],
     ["stripper.metadata*"],
     ["stripper.emit"],

@@ -1,0 +1,77 @@
+"""Chrome told by its form, whatever it says: page furniture that reads as prose.
+
+A list of other stories whose units each carry a date or an age, and the author's
+box under an article, are written in sentences as good as the article's; their
+shape gives them away, in any language. Select marks teaser units before it looks
+for the article; the author's box is dropped from what it kept.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from stripper.classify import effective_words
+from stripper.model import Block, Category, Klass, Label, Verdict
+
+_KEPT = Verdict.KEPT
+
+# Teaser units: a timestamp line recurring every few blocks, little text between.
+TEASER_MIN_STAMPS = 3
+TEASER_MAX_GAP = 4  # blocks from one timestamp to the next
+TEASER_MAX_WORDS = 80  # words of one unit (headline, summary, photo caption)
+
+_STORY_STAMP = regex.compile(r"\p{L}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
+def mark_teaser_units(blocks: list[Block], labels: list[Label]) -> None:
+    """A list of other stories gives each its own date or age ("Sport / 4 h ago"): where
+    a timestamp line recurs every few blocks with only a headline-sized unit between,
+    the units are teasers, however well they read (a w3m dump adds each photo's caption
+    to its unit, and captions are sentences). One article has one date line. A stamp
+    counts when it names a date or an age: bare clock times head a live blog's posts,
+    and "2/5" numbers a gallery's slides."""
+    stamps = [i for i, lab in enumerate(labels)
+              if lab.hard and lab.category is Category.TIMESTAMP
+              and _STORY_STAMP.search(blocks[i].text)]
+    chain: list[int] = []
+    for i in [*stamps, None]:
+        if i is not None and chain and i - chain[-1] <= TEASER_MAX_GAP and sum(
+                blocks[k].features.words for k in range(chain[-1] + 1, i)) <= TEASER_MAX_WORDS:
+            chain.append(i)
+            continue
+        if len(chain) >= TEASER_MIN_STAMPS:
+            reason = f"between {len(chain)} timestamps of other stories (teaser list)"
+            for k in range(chain[0] + 1, chain[-1]):
+                if not labels[k].hard:
+                    labels[k] = Label(Klass.BAD, Category.RELATED_LIST, reason, hard=True)
+                    blocks[k].decide(Verdict.REMOVED, Category.RELATED_LIST, reason)
+        chain = [] if i is None else [i]
+
+
+BIO_MAX_WORDS = 90  # an author box's paragraph
+BIO_NAME_WORDS = (2, 4)
+
+
+def drop_author_bio(blocks: list[Block]) -> None:
+    """The last thing kept, a name line and then a paragraph about that person ("Ana
+    Ruiz" / "Ana is a reporter who covers…"), is the author's box under the article:
+    the paragraph names the person the line names, as no article paragraph opens by
+    naming a caption-sized line above it. Only cased scripts have the form."""
+    kept = [b for b in blocks if b.verdict is _KEPT]
+    if len(kept) < 3:
+        return
+    bio = kept[-1]
+    if effective_words(bio) > BIO_MAX_WORDS or not bio.features.terminal_punct:
+        return
+    for name in kept[-3:-1]:
+        words = name.text.split()
+        if not (BIO_NAME_WORDS[0] <= len(words) <= BIO_NAME_WORDS[1]
+                and all(w[:1].isupper() and w.isalpha() for w in words)
+                and name.index >= bio.index - 2):
+            continue
+        opening = bio.text.split(None, 1)[0].strip(",.:;")
+        if opening in words:
+            reason = f"author's box under the article («{name.text}»)"
+            for block in kept[kept.index(name):]:
+                block.decide(Verdict.REMOVED, Category.BYLINE, reason)
+            return
