@@ -38,9 +38,7 @@ def describe(
     blocks: list[Block], *, language: str | None, url: str | None = None
 ) -> Metadata:
     """Fill the metadata and drop repeats of the headline from the kept text."""
-    kept = [b for b in blocks if b.verdict is _KEPT]
-    start = kept[0].index if kept else len(blocks)
-    end = kept[-1].index + 1 if kept else len(blocks)
+    kept, start, end = _article(blocks)
     published, updated = _dates(blocks, start, end, language)  # first: date lines are no title
     title = find_title(blocks, start, kept) if kept else None  # no article, no headline
     if title is not None:
@@ -74,10 +72,17 @@ def article_dates(
     """(published, updated) around the kept blocks: what describe() finds, for blocks
     whose verdicts changed since (a later pass dropped junk from the article's head,
     and the date line is nearer its start)."""
+    _kept, start, end = _article(blocks)
+    return _dates(blocks, start, end, language)
+
+
+def _article(blocks: list[Block]) -> tuple[list[Block], int, int]:
+    """The kept blocks and the span [start, end) of indexes they lie in (empty at the
+    page's end when nothing is kept)."""
     kept = [b for b in blocks if b.verdict is _KEPT]
     start = kept[0].index if kept else len(blocks)
     end = kept[-1].index + 1 if kept else len(blocks)
-    return _dates(blocks, start, end, language)
+    return kept, start, end
 
 
 def _dates(
