@@ -9,6 +9,7 @@ neighbours and picks the article region.
 
 from __future__ import annotations
 
+from stripper.features import decision_text
 from stripper.model import Block, Category, Klass, Label
 from stripper.rules.matcher import Matcher
 from stripper.rules.model import Rule
@@ -65,7 +66,7 @@ def block_rules(rules: list[Rule]) -> list[Rule]:
 def deciding_rules(blocks: list[Block], rules: list[Rule]) -> list[Rule | None]:
     """For each block, the first rule (by priority) that matches it, or None."""
     return _matcher(block_rules(rules)).first_matches(
-        [(b.text, b.features.words) for b in blocks])
+        [(decision_text(b.text), b.features.words) for b in blocks])
 
 
 def label_blocks(

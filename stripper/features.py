@@ -52,7 +52,11 @@ _TERMINAL = regex.compile(
 )
 _S = r"[\t\n\x0b\x0c\r ]"  # regex's \s within ASCII (re's \s adds \x1c-\x1f)
 _ASCII_TERMINAL = re.compile(rf"[.!?:;]['\")\]]*{_S}*(?:\[[0-9]+\])?{_S}*$")
-_RENDERER_MARK = re.compile(r"\[[0-9]+\]|\(BUTTON\)|\[(?:[ _]*|X|IMG)\]")
+# lynx's [12] link numbers, (BUTTON), [ ]/[X] form fields, [IMG], and the file name it
+# shows for an image without alt text ([photo-3.jpg]).
+_RENDERER_MARK = re.compile(
+    r"\[[0-9]+\]|\(BUTTON\)|\[(?:[ _]*|X|IMG)\]|\[[\w.-]+\.(?:png|jpe?g|gif|webp|svg)\]",
+    re.IGNORECASE)
 _TAIL = 24  # characters: enough for a sentence end, closing quotes and a link marker
 # Plain `re`: no Unicode property needed, and three times faster on every block.
 # Only whether it matches counts, so each alternative starts at a literal (":" of
@@ -109,6 +113,14 @@ def tokens(text: str) -> list[str]:
         else:
             words.append(w.casefold())
     return words
+
+
+def decision_text(text: str) -> str:
+    """The block's text as rules and statistics read it: without renderer markers
+    (the output still copies the input lines)."""
+    if "[" not in text and "(BUTTON)" not in text:
+        return text
+    return _RENDERER_MARK.sub("", text).strip() or text
 
 
 def measure(text: str, stopwords: Stopwords) -> Features:

@@ -180,3 +180,12 @@ def test_a_lynx_link_inside_an_unspaced_paragraph_leaves_it_prose():
     assert features_of("[12]首页 [13]新闻 [14]体育").link_like >= 0.9
     assert features_of("https://news.example/world/2024/03/a-very-long-story-address.html"
                        ).link_like >= 0.9
+
+
+def test_decision_text_drops_renderer_markers_only():
+    from stripper.features import decision_text
+    assert decision_text("[12]Most Popular [right.png]") == "Most Popular"
+    assert decision_text("(BUTTON) Подписаться [ ]") == "Подписаться"
+    assert decision_text("الأكثر قراءة [IMG]") == "الأكثر قراءة"
+    assert decision_text("[12]") == "[12]"  # nothing left: the text stays as it was
+    assert decision_text("see [note 3] in 图表.png") == "see [note 3] in 图表.png"

@@ -389,3 +389,19 @@ def test_a_last_paragraph_that_opens_with_another_name_stays():
     body = [*EN_PARAGRAPHS, "Ana Ruiz", "Residents " + EN_PARAGRAPHS[0][4:]]
     result = strip_text(synthetic_page(body))
     assert not any("author's box" in b.reason for b in result.blocks)
+
+
+@pytest.mark.parametrize("heading", ["[14]Most Popular [arrow-right.png]", "Most read [IMG]",
+                                     "[3]Related articles"])
+def test_lynx_markers_do_not_hide_an_end_marker(heading):
+    """lynx writes link numbers and an image's file name into the heading; the rules
+    read the heading without them."""
+    related = ["[15]Council to vote on new parking rules, and the mayor says yes",
+               "[16]Bakery on Mill Street closes after forty years of bread",
+               "[17]Local team wins the regional cup final in extra time"]
+    page = "\n\n".join([*NAV, "Library will stay open", *EN_PARAGRAPHS[:3], heading,
+                        *related, *FOOTER]) + "\n"
+    result = strip_text(page)
+    assert nonblank(result.text) == EN_PARAGRAPHS[:3]
+    marker = next(b for b in result.blocks if b.text == heading)
+    assert marker.rule is not None and marker.rule.startswith("related")
