@@ -231,3 +231,22 @@ def test_a_character_count_wrap_needs_wide_lines_that_run_on():
     assert not _wide_at_width(heads, 60)
     wrapped = ["   " + text[i:i + 57] for i in range(0, 57 * 8, 57)]
     assert _wide_at_width(wrapped, 60)
+
+
+def test_flush_left_headings_longer_than_the_indented_text_do_not_widen_the_wrap():
+    """lynx indents the text three columns and sets headings flush left, where they run
+    past the text's right edge; the text's lines still join at the text's width."""
+    dump, ranges = wrap(EN_PARAGRAPHS + RU_PARAGRAPHS, width=72)
+    headings = ["Council keeps the old library open for five more years after the vote"
+                " of Tuesday"[:76],
+                "Residents who campaigned for the library filled the public gallery to hear"[:77],
+                "A second heading that runs past the right edge of the indented text ok"[:75]]
+    lines = dump.splitlines()
+    # a flush-left heading above each of the first three paragraphs
+    for n, heading in zip((2, 1, 0), headings, strict=True):
+        at = ranges[n][0]
+        lines[at:at] = [heading, ""]
+    _lines, blocks = segment_text("\n".join(lines) + "\n")
+    texts = [b.text for b in blocks]
+    for para in EN_PARAGRAPHS + RU_PARAGRAPHS:
+        assert para in texts

@@ -108,10 +108,21 @@ def _width_fit(lines: list[str], measure: Callable[[str], int]) -> tuple[int, in
     """The wrap width by `measure`, and how many lines end in its last columns."""
     # Lines ending in a long unbreakable token (URLs) overrun the width: leave them out.
     # A character takes at most two columns: lines under 20 characters are not long.
-    long = [n for ln in lines
-            if len(ln) >= 20 and (body := ln.rstrip()) and len(body) >= 20
-            and (len(last := body.rsplit(None, 1)[-1]) <= _LONGEST_WORD
-                 or _CJK_CHAR.search(last[-1])) and (n := measure(body)) >= 40]
+    measured = [(len(body) - len(body.lstrip()), n) for ln in lines
+                if len(ln) >= 20 and (body := ln.rstrip()) and len(body) >= 20
+                and (len(last := body.rsplit(None, 1)[-1]) <= _LONGEST_WORD
+                     or _CJK_CHAR.search(last[-1])) and (n := measure(body)) >= 40]
+    # A renderer that indents the page's text (lynx's margins) sets headings and
+    # titles flush left, and those run past the right edge the indented text wraps
+    # at: when most long lines are indented, they alone tell the width, if they can.
+    indented = [n for indent, n in measured if indent]
+    if 2 * len(indented) > len(measured) and (found := _fit(indented)):
+        return found
+    return _fit([n for _, n in measured])
+
+
+def _fit(long: list[int]) -> tuple[int, int] | None:
+    """The width these line lengths tell, and how many lines end in its last columns."""
     if len(long) < _MIN_WRAPPED_LINES:
         return None
     counts = [0] * (_MAX_WIDTH + 1)
