@@ -110,12 +110,15 @@ def _label(
     return _label_by_statistics(block, stopwords_available, scale)
 
 
+MARKER_ACTIONS = frozenset({"end-article", "start-article", "resume-article"})
+
+
 def rule_label(rule: Rule) -> Label:
     """The label a matching rule gives: hard, so context may not overturn it."""
     reason = f"rule {rule.id}"
     if rule.action == "keep":
         return Label(Klass.GOOD, Category.CONTENT, reason, hard=True, rule=rule.id)
-    marker = rule if rule.action in ("end-article", "start-article") else None
+    marker = rule if rule.action in MARKER_ACTIONS else None
     return Label(Klass.BAD, rule.category, reason, hard=True, marker=marker, rule=rule.id)
 
 

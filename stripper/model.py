@@ -133,7 +133,7 @@ class Label:
     category: Category
     reason: str
     hard: bool = False  # decided by a rule: context may not overturn it
-    marker: Rule | None = None  # an end-article (or start-article) rule that fired
+    marker: Rule | None = None  # an end-, start- or resume-article rule that fired
     rule: str | None = None  # id of the rule that gave this label
 
 

@@ -36,6 +36,9 @@ RULE_VALUE = -2.5
 # After an end marker, the article goes on only if this much dense text follows soon.
 MARKER_LOOKAHEAD = 15  # blocks
 DENSE_RUN_BLOCKS = 2
+RESUME_LOOKAHEAD = 60  # blocks: how far a "story continues below" line may follow a marker
+SUBHEADING_WORDS = 12
+RESUME_GAP = 4  # blocks between that line and the article's next good block
 DENSE_RUN_WORDS = 40
 RUN_LINE_CHARS = 30  # a wrapped paragraph's lines (see _wrapped_form)
 RUN_LINE_SHARE = 0.7
@@ -315,7 +318,7 @@ def _extend_in_column(blocks: list[Block], labels: list[Label], column: int) -> 
         gap, k = 0, edge + step
         while 0 <= k < len(blocks) and gap <= COLUMN_GAP:
             label = labels[k]
-            if label.marker is not None or blocks[k].category is Category.RELATED_LIST:
+            if _ends(label) or blocks[k].category is Category.RELATED_LIST:
                 break
             if (label.klass is Klass.GOOD and blocks[k].verdict is not _KEPT
                     and _indent(blocks[k]) == column):
@@ -327,7 +330,13 @@ def _extend_in_column(blocks: list[Block], labels: list[Label], column: int) -> 
 
 
 def _marker_between(labels: list[Label], lo: int, hi: int) -> bool:
-    return any(lab.marker is not None for lab in labels[lo:hi])
+    return any(_ends(lab) for lab in labels[lo:hi])
+
+
+def _ends(label: Label) -> bool:
+    """An end- or start-article marker: a boundary of the article (a resume marker,
+    "the article continues below", is none)."""
+    return label.marker is not None and label.marker.action != "resume-article"
 
 
 def _cut_at_marker(
@@ -343,7 +352,7 @@ def _cut_at_marker(
         if label.marker is not None and label.marker.action == "end-article":
             resume = _dense_run_after(blocks, labels, i)
             if mark:
-                _mark_after(blocks, labels, i, len(blocks) if resume is None else resume, label)
+                _mark_after(blocks, labels, i, resume, label)
             if resume is None:
                 return i
             i = resume
@@ -358,7 +367,7 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int) -> i
     list are long and full of function words, but no paragraph ends among them."""
     limit = min(len(blocks), marker + 1 + MARKER_LOOKAHEAD)
     for i in range(marker + 1, limit):
-        if labels[i].marker is not None:
+        if _ends(labels[i]):
             return None
         if labels[i].klass is not Klass.GOOD:
             continue
@@ -371,17 +380,42 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int) -> i
         dense = j - i >= DENSE_RUN_BLOCKS and run_words >= DENSE_RUN_WORDS and ended
         if dense or effective_words(blocks[i]) >= LONE_PARAGRAPH_WORDS:
             return i
+    return _resumed_after(labels, marker)
+
+
+def _resumed_after(labels: list[Label], marker: int) -> int | None:
+    """Where the page itself says the article goes on ("Story continues below"), the
+    first good block after it, when no other marker comes first: a box of other
+    stories set inside the article can be longer than the lookahead."""
+    for i in range(marker + 1, min(len(labels), marker + 1 + RESUME_LOOKAHEAD)):
+        if _ends(labels[i]):
+            return None
+        if labels[i].marker is not None:  # a resume marker
+            return next((k for k in range(i + 1, min(len(labels), i + 1 + RESUME_GAP))
+                         if labels[k].klass is Klass.GOOD), None)
     return None
 
 
-def _mark_after(blocks: list[Block], labels: list[Label], lo: int, hi: int, marker: Label) -> None:
-    """Blocks after an end marker become related-list unless a rule named them already."""
+def _mark_after(
+    blocks: list[Block], labels: list[Label], lo: int, resume: int | None, marker: Label
+) -> None:
+    """Blocks after an end marker become related-list unless a rule named them already;
+    up to where the article resumes, if it does. They are ruled out for good (the
+    region's context may not keep them), except a subheading just above the resumed
+    paragraphs: "Read more: …", then the article's next section."""
     quoted = blocks[lo].text if len(blocks[lo].text) <= 40 else blocks[lo].text[:39] + "…"
     reason = f"after end marker «{quoted}»"
+    hi = len(blocks) if resume is None else resume
     for k in range(lo + 1, hi):
         if not labels[k].hard:
-            labels[k] = Label(Klass.BAD, Category.RELATED_LIST, reason)
+            hard = not (k == hi - 1 and resume is not None and _subheading(blocks[k]))
+            labels[k] = Label(Klass.BAD, Category.RELATED_LIST, reason, hard=hard)
             blocks[k].decide(Verdict.REMOVED, Category.RELATED_LIST, reason)
+
+
+def _subheading(block: Block) -> bool:
+    f = block.features
+    return not f.bullet and not f.terminal_punct and 0 < f.words <= SUBHEADING_WORDS
 
 
 def _revise_short(labels: list[Label]) -> None:

@@ -405,3 +405,31 @@ def test_lynx_markers_do_not_hide_an_end_marker(heading):
     assert nonblank(result.text) == EN_PARAGRAPHS[:3]
     marker = next(b for b in result.blocks if b.text == heading)
     assert marker.rule is not None and marker.rule.startswith("related")
+
+
+@pytest.mark.parametrize("resume", ["Story continues below advertisement",
+                                    "This advertisement has not loaded yet, but your article "
+                                    "continues below.", "Weiterlesen nach der Anzeige"])
+def test_a_story_continues_line_resumes_the_article_after_a_long_box(resume):
+    """A "Trending" box of other stories set inside the article, longer than the
+    lookahead after its marker, and then the page says the story goes on."""
+    box = ["Trending"]
+    for n in range(1, 7):
+        box += [f"{n}.", f"Mayor answers questions about the {n}th budget plan of the year",
+                "Politics", "Local"]
+    page = "\n\n".join([*NAV, "Library will stay open", *EN_PARAGRAPHS[:2], *box, resume,
+                        *EN_PARAGRAPHS[2:], *RELATED, *FOOTER]) + "\n"
+    result = strip_text(page)
+    assert nonblank(result.text) == EN_PARAGRAPHS
+    line = next(b for b in result.blocks if b.text == resume)
+    assert line.rule == "promo.resume"
+
+
+def test_without_a_story_continues_line_the_box_ends_the_article():
+    box = ["Trending"]
+    for n in range(1, 7):
+        box += [f"{n}.", f"Mayor answers questions about the {n}th budget plan of the year",
+                "Politics", "Local"]
+    page = "\n\n".join([*NAV, "Library will stay open", *EN_PARAGRAPHS[:2], *box,
+                        "Advertisement", *EN_PARAGRAPHS[2:], *RELATED, *FOOTER]) + "\n"
+    assert nonblank(strip_text(page).text) == EN_PARAGRAPHS[:2]

@@ -11,7 +11,7 @@ from stripper.model import Category
 from stripper.rules.model import Rule, RuleError, RuleSet
 
 SCOPES = {"line", "block", "region-start", "region-end"}
-ACTIONS = {"drop", "keep", "end-article", "start-article"}
+ACTIONS = {"drop", "keep", "end-article", "start-article", "resume-article"}
 RULE_KEYS = {
     "id",
     "category",
