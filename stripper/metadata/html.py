@@ -31,6 +31,7 @@ MIN_TITLE_WORDS = 3  # fewer (in a script with spaces) and a longer candidate is
 DATE_FAR_BLOCKS = 12  # a labelled date line this far after the article ("Date 28.04.2023")
 MAX_FAR_DATE_WORDS = 4
 _EDGE_PUNCTUATION = " \t:;,|·•/"
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _NOT_A_NAME = regex.compile(r"^(?:https?:|www\.|/|@?\d+$)|^[\d\W_]+$", regex.IGNORECASE)
 
 
@@ -51,14 +52,14 @@ def describe_html(
     site = next((v for v in (meta.get("og:site_name"), info.publisher,
                              meta.get("application-name"), meta.get("twitter:site", "").lstrip("@"))
                  if v and is_name(v)), None)
-    title = _title(info, visible_title, site)
+    title, declared = _title(info, visible_title, site)
     if site is None and title and info.title:
         site = _site_from_title(info.title, title)
     kept = [b for b in blocks if b.kept]
     if title:
-        key = normalise(title)
+        keys = {normalise(title), normalise(declared or title)}
         for block in kept:
-            if block.kind == "heading" and normalise(block.text) == key:
+            if block.kind == "heading" and normalise(block.text) in keys:
                 block.decide(Verdict.REMOVED, Category.TITLE, "repeats the headline")
         kept = [b for b in kept if b.kept]
     published = _date(text_value(ld.get("datePublished")) if ld else None,
@@ -106,12 +107,17 @@ def describe_html(
     )
 
 
-def _title(info: PageInfo, visible: str | None, site: str | None) -> str | None:
-    """JSON-LD headline, og:title, the article's <h1>, then <title> minus the site's name.
+def _title(info: PageInfo, visible: str | None,
+           site: str | None) -> tuple[str | None, str | None]:
+    """(the headline, the declared title it was read from): JSON-LD headline, og:title,
+    the article's <h1>, then <title> minus the site's name.
 
     A candidate of one or two words gives way to a longer one: that is a section name
-    or a language switch's label in the headline's place, not a headline."""
+    or a language switch's label in the headline's place, not a headline. Then what
+    one source adds around another is dropped (`_without_additions`); a heading that
+    repeats the declared form repeats the headline too."""
     found = []
+    chosen = None
     for value in (text_value(info.ld.get("headline")) if info.ld else None,
                   info.meta.get("og:title"), info.meta.get("twitter:title"), visible,
                   info.title):
@@ -119,9 +125,51 @@ def _title(info: PageInfo, visible: str | None, site: str | None) -> str | None:
         if value:
             title = _without_site(value, site, visible).strip(_EDGE_PUNCTUATION) or value
             if not _too_short(title):
-                return title
+                chosen = title
+                break
             found.append(title)
-    return found[0] if found else None
+    if chosen is None:
+        return (found[0], found[0]) if found else (None, None)
+    og = (info.meta.get("og:title") or "").strip(_EDGE_PUNCTUATION)
+    og = _without_site(og, site, visible).strip(_EDGE_PUNCTUATION) if og else ""
+    visible = (visible or "").strip(_EDGE_PUNCTUATION)
+    return _without_additions(chosen, og, visible, site), chosen
+
+
+def _without_additions(title: str, og: str, visible: str, site: str | None) -> str:
+    """The headline without what a declared title adds to it.
+
+    Structured data often builds its headline from more than the headline: a kicker
+    before it ("Topic: Headline"), a second clause after it; the og:title that is
+    one end of it, word for word, is the headline alone. And a declared title that
+    starts with the page's visible <h1> and goes on (a section or site name left
+    after cutting, a word for search engines, a subtitle) is that <h1> plus extras."""
+    if og and _is_end_of(og, title) and not _too_short(og) and not _is_site(og, site):
+        title = og
+    if visible and _words(title).startswith(_words(visible) + " ") \
+            and not _too_short(visible) and not _is_site(visible, site):
+        title = visible
+    return title
+
+
+def _words(text: str) -> str:
+    """The words and figures of `text`, case folded, one space apart: what two forms
+    of a headline share whatever their punctuation."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _is_end_of(part: str, whole: str) -> bool:
+    """`part` is the start or the end of `whole`, in whole words, and at least half
+    of it (less is a label or a name, not the headline)."""
+    p, w = _words(part), _words(whole)
+    if not p or p == w or 2 * len(p) < len(w):
+        return False
+    return w.startswith(p + " ") or w.endswith(" " + p)
+
+
+def _is_site(text: str, site: str | None) -> bool:
+    """`text` is the site's name: a logo's <h1> or a bare og:title, no headline."""
+    return bool(site) and normalise(text) == normalise(site or "")
 
 
 def _too_short(title: str) -> bool:
