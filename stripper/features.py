@@ -69,6 +69,7 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _LINK_MARK = re.compile(r"\[\d+\]")  # lynx's numbered link
+LINKED_SENTENCE_WORDS = 15  # a block this long ending a sentence may hold inline links
 MAX_LINK_TOKEN = 30  # characters: a longer token holding only lynx markers is prose
 LINK_TEXT_CHARS = 10  # of such a token, counted as link per marker
 # List markers; inscriptis marks nested items with a plain "o".
@@ -168,7 +169,8 @@ def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
         letters / nonspace,
         stopwords.ratio(words),
         bool((_ASCII_TERMINAL if tail.isascii() else _TERMINAL).search(tail)),
-        _link_likeness(raw),
+        _link_likeness(raw, sentence=len(words) >= LINKED_SENTENCE_WORDS
+                       and bool((_ASCII_TERMINAL if tail.isascii() else _TERMINAL).search(tail))),
         bool((_ASCII_BULLET if text.isascii() else _BULLET).match(text)),
         1,
         key,
@@ -185,12 +187,19 @@ def headline_like(f: Features) -> bool:
             and f.letter_ratio >= 0.6 and f.link_like < 0.3)
 
 
-def _link_likeness(text: str) -> float:
-    """0 for plain text; otherwise grows with the share of the text in URL-ish tokens."""
+def _link_likeness(text: str, *, sentence: bool = False) -> float:
+    """0 for plain text; otherwise grows with the share of the text in URL-ish tokens.
+
+    A URL anywhere makes a block link-like (0.3 at least); lynx's numbered links in a
+    long block that ends a sentence are a paragraph's inline links: only their share
+    counts."""
     if not _URL.search(text):
         return 0.0
     covered = sum(_link_chars(t) for t in text.split() if _URL.search(t))
-    return min(1.0, 0.3 + covered / max(1, len(text)))
+    share = covered / max(1, len(text))
+    if sentence and not _URL.search(_LINK_MARK.sub(" ", text)):
+        return min(1.0, share)
+    return min(1.0, 0.3 + share)
 
 
 def _link_chars(token: str) -> int:

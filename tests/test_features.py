@@ -189,3 +189,23 @@ def test_decision_text_drops_renderer_markers_only():
     assert decision_text("الأكثر قراءة [IMG]") == "الأكثر قراءة"
     assert decision_text("[12]") == "[12]"  # nothing left: the text stays as it was
     assert decision_text("see [note 3] in 图表.png") == "see [note 3] in 图表.png"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The [12]council voted on Tuesday to keep the old [13]library open, and the "
+     "[14]mayor said the roof would be repaired by the end of [15]the summer.", "en"),
+    ("Совет [12]города решил во вторник оставить старую [13]библиотеку открытой ещё на "
+     "пять лет, а [14]мэр пообещал отремонтировать крышу до конца лета.", "ru"),
+])
+def test_inline_lynx_links_in_a_long_sentence_leave_it_prose(text, language):
+    assert features_of(text, language).link_like < 0.3
+
+
+@pytest.mark.parametrize("text, at_least", [
+    ("[12]Home [13]News [14]Sport [15]Business [16]Culture", 0.5),
+    ("[12]Council to vote on new parking rules", 0.5),  # a headline: no sentence
+    ("Read the full report at https://example.org/report and the council's minutes "
+     "at [14]the town hall page, published on Tuesday evening.", 0.3),  # a URL
+])
+def test_link_lines_stay_link_like(text, at_least):
+    assert features_of(text, "en").link_like >= at_least
