@@ -60,6 +60,11 @@ def drop_author_bio(blocks: list[Block]) -> None:
     kept = [b for b in blocks if b.verdict is _KEPT]
     if len(kept) < 3:
         return
+    pairs = _named_pairs(blocks, kept)
+    if len(pairs) > 1:  # a list of profiles: those are the page's content
+        return
+    if pairs and _drop_named_bio(blocks, kept, *pairs[0]):
+        return
     bio = kept[-1]
     if effective_words(bio) > BIO_MAX_WORDS or not bio.features.terminal_punct:
         return
@@ -75,3 +80,55 @@ def drop_author_bio(blocks: list[Block]) -> None:
             for block in kept[kept.index(name):]:
                 block.decide(Verdict.REMOVED, Category.BYLINE, reason)
             return
+
+
+BIO_LINE_WORDS = 8  # a name line may carry the site and a role: "Ana Ruiz Gazette - Editor"
+BIO_MIN_WORDS = 15
+BIO_NAME_GAP = 3  # blocks from the name line to the paragraph ("About the author" between)
+BIO_TAIL_SHARE = 1.0  # kept words after the box, against the article's before it
+
+
+def _named_pairs(blocks: list[Block], kept: list[Block]) -> list[tuple[Block, Block]]:
+    """Name lines and the kept paragraphs that open with the name: a line of capitalised
+    words opening with a full name ("Ana Ruiz Gazette - Editor"; a subheading such as
+    "Ana Ruiz wins the final" has lowercase words) and, within three blocks, a paragraph
+    opening with the same two words ("Ana Ruiz, born 1990 in…")."""
+    found: list[tuple[Block, Block]] = []
+    for bio in kept:
+        name_words = _opening_name(bio.text)
+        if (name_words is None or not bio.features.terminal_punct
+                or not BIO_MIN_WORDS <= effective_words(bio) <= BIO_MAX_WORDS):
+            continue
+        for name in blocks[max(0, bio.index - BIO_NAME_GAP):bio.index]:
+            words = name.text.split()
+            if (len(words) <= BIO_LINE_WORDS and _opening_name(name.text) == name_words
+                    and not any(w[:1].islower() for w in words)):
+                found.append((name, bio))
+                break
+    return found
+
+
+def _drop_named_bio(blocks: list[Block], kept: list[Block], name: Block, bio: Block) -> bool:
+    """The one named pair on the page, in the article's last part, is the author's box
+    with page furniture kept under it: the box ends the article, and it and what
+    follows go."""
+    before = sum(effective_words(b) for b in kept if b.index < name.index)
+    after = sum(effective_words(b) for b in kept if b.index > bio.index)
+    if before == 0 or after > BIO_TAIL_SHARE * before:
+        return False
+    reason = f"author's box under the article («{name.text[:40]}»)"
+    for block in blocks[name.index:]:
+        if block.verdict is _KEPT or block is name:
+            block.decide(Verdict.REMOVED, Category.BYLINE, reason)
+    return True
+
+
+def _opening_name(text: str) -> tuple[str, str] | None:
+    """The first two words, when both are capitalised words of letters: a full name."""
+    words = text.split(None, 2)[:2]
+    if len(words) < 2:
+        return None
+    first, second = (w.strip(",.:;") for w in words)
+    if all(w[:1].isupper() and w.isalpha() and len(w) > 1 for w in (first, second)):
+        return first, second
+    return None

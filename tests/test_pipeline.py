@@ -433,3 +433,52 @@ def test_without_a_story_continues_line_the_box_ends_the_article():
     page = "\n\n".join([*NAV, "Library will stay open", *EN_PARAGRAPHS[:2], *box,
                         "Advertisement", *EN_PARAGRAPHS[2:], *RELATED, *FOOTER]) + "\n"
     assert nonblank(strip_text(page).text) == EN_PARAGRAPHS[:2]
+
+
+def _tr_source() -> dict:
+    import tomllib
+
+    from conftest import FIXTURES_DIR
+    return tomllib.loads((FIXTURES_DIR / "lang" / "sources" / "tr.toml").read_text("utf-8"))
+
+
+def _named_bio_page(paragraphs: list[str], tail: list[str]) -> str:
+    src = _tr_source()
+    return "\n\n".join([*src["menu"], src["title"], *paragraphs, *tail,
+                         *src["footer"]]) + "\n"
+
+
+_TR_BIO = ["Deniz Aksoy Vadi Gazetesi - Spor Editörü", "Editör Hakkında",
+           "Deniz Aksoy, 1990 yılında İzmir'de doğdu. Gazetecilik eğitimini Ankara'da "
+           "tamamladıktan sonra 2016'dan beri gazetede futbol ve şehrin kulüpleri "
+           "üzerine yazıyor."]
+_TR_BOX = ["GÜNÜN GELİŞMELERİ", "Belediye meclisi yeni yüzme havuzunu onayladı! Çarşıdaki fırın "
+           "ödül kazandı! Köprü bir hafta trafiğe kapalı olacak ve sürücüler eski yolu "
+           "kullanacak!"]
+
+
+def test_an_author_box_named_in_full_goes_with_what_is_kept_under_it():
+    paragraphs = _tr_source()["paragraphs"]
+    result = strip_text(_named_bio_page(paragraphs, [*_TR_BIO, *_TR_BOX]))
+    assert nonblank(result.text) == paragraphs
+    assert any("author's box" in b.reason for b in result.blocks if b.text == _TR_BIO[2])
+
+
+def test_a_subheading_that_opens_with_a_name_is_no_author_box():
+    paragraphs = _tr_source()["paragraphs"]
+    body = [*paragraphs[:2], "Deniz Aksoy finalde kazandı",
+            "Deniz Aksoy, on yıl boyunca liman kulübünde çalıştıktan sonra finali kazandı "
+            "ve kendisiyle kalan antrenörlere teşekkür etti.", paragraphs[2]]
+    result = strip_text(_named_bio_page(body, []))
+    assert not any("author's box" in b.reason for b in result.blocks)
+    assert body[3] in nonblank(result.text)
+
+
+def test_a_page_of_profiles_keeps_them():
+    profiles = []
+    for first, last in (("Ana", "Ruiz"), ("Ben", "Okafor"), ("Carla", "Moretti")):
+        profiles += [f"{first} {last}",
+                     f"{first} {last}, who has lived by the harbour for twenty years, runs "
+                     "the bakery on Mill Street and sits on the library's board of friends."]
+    result = strip_text(synthetic_page([*EN_PARAGRAPHS[:2], *profiles]))
+    assert not any("author's box" in b.reason for b in result.blocks)
