@@ -250,3 +250,27 @@ def test_flush_left_headings_longer_than_the_indented_text_do_not_widen_the_wrap
     texts = [b.text for b in blocks]
     for para in EN_PARAGRAPHS + RU_PARAGRAPHS:
         assert para in texts
+
+
+def test_a_wrapped_date_that_opens_a_line_stays_in_its_paragraph():
+    """w3m wraps "… findet am" / "11. und 12. Februar …": the number with a dot is a date,
+    not a numbered list's item, inside a paragraph that is no list item."""
+    para = ("Die bundesweite Tagung der Feuerwehrverbände zur Zusammenarbeit findet am "
+            "11. und 12. Februar im Online-Format statt, und die Jugendgruppen der Vereine "
+            "werden an beiden Tagen mit eigenen Workshops daran teilnehmen.")
+    dump, _ = wrap([EN_PARAGRAPHS[0], para, EN_PARAGRAPHS[1]], width=75, indent="")
+    assert any(ln.startswith("11. und") for ln in dump.splitlines())
+    _lines, blocks = segment_text(dump)
+    assert para in [b.text for b in blocks]
+
+
+def test_a_numbered_list_after_a_full_line_still_splits():
+    items = ["1. Turn off the water at the main valve under the kitchen sink before you "
+             "start any work on the pipes of the house",
+             "2. Open the taps on the lowest floor to let the water drain away",
+             "3. Call the plumber"]
+    dump = "\n".join(textwrap.wrap(EN_PARAGRAPHS[0], 75) + [""] + [
+        ln for item in items for ln in textwrap.wrap(item, 75)]) + "\n"
+    _lines, blocks = segment_text(dump)
+    texts = [b.text for b in blocks]
+    assert items[1] in texts and items[2] in texts

@@ -24,6 +24,8 @@ _FIRST_WORD = regex.compile(r"^\s*(\S+)")
 # The same for an ASCII line, in `re` (twice as fast): regex's \s within ASCII
 _ASCII_FIRST_WORD = re.compile(r"[\t\n\x0b\x0c\r ]*([^\t\n\x0b\x0c\r ]+)")
 _LINK_MARK = regex.compile(r"\[\d+\]")
+_NUMBER_START = re.compile(r"\s*[0-9]{1,3}\.\s+[^\W\d_]")  # "11. Februar", not "11. https:…"
+_CLAUSE_END = regex.compile(r"[.!?;:؟。！？…]['\"’”»)]*\s*$")
 _SENTENCE_END = regex.compile(r"[.!?؟。！？…]['\"’”»)]*\s*$")
 _CJK_CHAR = HAN_KANA
 _MIN_WRAPPED_SHARE = 0.1  # of long lines ending near the width
@@ -173,15 +175,18 @@ def segment_text(text: str) -> tuple[list[str], list[Block]]:
             i += 1
             continue
         start = i
-        while i + 1 < len(lines) and _continues(lines[i], lines[i + 1], width, measure):
+        while i + 1 < len(lines) and _continues(lines[i], lines[i + 1], width, measure,
+                                                head=lines[start]):
             i += 1
         blocks.append(_block(len(blocks), lines, start, i + 1))
         i += 1
     return lines, blocks
 
 
-def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = cells) -> bool:
-    """Was `nxt` wrapped off the end of `line`?"""
+def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = cells,
+               head: str | None = None) -> bool:
+    """Was `nxt` wrapped off the end of `line`? `head` is the first line of the block
+    `line` ends, when known."""
     if not nxt or nxt.isspace():  # blank, as strip() sees it
         return False
     first = (_ASCII_FIRST_WORD if nxt.isascii() else _FIRST_WORD).match(nxt)
@@ -193,9 +198,10 @@ def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = 
     # before any other pattern is tried.
     if body_text.isascii() and word.isascii() and len(body_text) + 1 + len(word) <= width:
         return False
-    if _BULLET_START.match(nxt):
+    if _BULLET_START.match(nxt) and not _numbered_in_prose(line, nxt, head):
         return False
-    bullet = _BULLET_START.match(line)
+    # a continuation line is no item, whatever it opens with ("11. Februar …")
+    bullet = _BULLET_START.match(line) if head is None or line is head else None
     indent = bullet.end() if bullet else _indent(line)
     if abs(len(nxt) - len(nxt.lstrip()) - indent) > 1:
         return False
@@ -205,6 +211,15 @@ def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = 
     if _CJK_CHAR.search(body_text[-1:]):
         return body >= width - 3  # CJK wraps at any character
     return body + 1 + measure(word) > width
+
+
+def _numbered_in_prose(line: str, nxt: str, head: str | None) -> bool:
+    """A number with a dot opening the next line inside a paragraph is a wrapped date
+    or ordinal ("… findet am" / "11. und 12. Februar statt"), not a list item, when
+    the paragraph is no list item itself and the line ends no sentence or clause."""
+    return (head is not None and not _BULLET_START.match(head)
+            and _NUMBER_START.match(nxt) is not None
+            and not _CLAUSE_END.search(line))
 
 
 def _indent(line: str) -> int:
