@@ -7,7 +7,7 @@ from functools import cache
 import regex
 
 from stripper.features import normalise
-from stripper.metadata.dates import date_label, read_date, words_beside_date
+from stripper.metadata.dates import date_line_shape, of_other_item, read_date
 from stripper.metadata.title import find_site_name, find_title, headline_text, is_title_repeat
 from stripper.model import Block, Category, DateInfo, Metadata, Verdict, removed_by_category
 from stripper.profiles import profile_for
@@ -21,6 +21,7 @@ DATE_LEAD = 8  # the article's first blocks, which may hold its byline and date 
 DATE_LOOKAHEAD = 3  # and after its end (bylines at the foot)
 PLACE_LOOKBACK = 12  # blocks before the article searched for a byline's place
 MAX_DATE_WORDS = 16
+MAX_DATE_LINE_CHARS = 40  # or this many characters (CJK text counts a word a character)
 # a date line's words besides its date ("Uhr", a byline's name): fitted on half the fd
 # publishers (CRC32 of the URL host), 4 to 6 the same on the other half
 DATE_LINE_WORDS = 6
@@ -95,49 +96,140 @@ def _dates(
     and date line in with the lead), and its foot. Lines are read in the order they
     rank (labels are cheap to see, dates dear to read) until one holds a full date.
     A labelled line ranks first, then a line that is little but a date, then a caption
-    or sentence that names a day (the day of what it tells)."""
+    or sentence that names a day (the day of what it tells).
+
+    Where none of those places holds a date line (a labelled one or one that is little
+    but a date), the rest of the page is searched for one, nearest the article first:
+    the selection's start is not always where the story's head is (it may open on a
+    teaser, or the date line may sit deeper in the story or past its foot), and a date
+    line is better evidence than a caption's day. Links and lists of other stories are
+    left out there: their dates are those of other stories."""
     labels = _date_labels(language)
-    ranked: list[tuple[int, float, Block]] = []
-    updates: list[tuple[float, Block]] = []
-    for i, distance in _date_places(start, end, len(blocks)):
+    ranked: list[tuple[int, float, Block, str]] = []
+    updates: list[tuple[int, float, Block, str]] = []
+    near = _date_places(start, end, len(blocks))
+    for i, distance in near:
         block = blocks[i]
-        if (block.features.words > MAX_DATE_WORDS or block.category is Category.RELATED_LIST
-                or not _DIGIT.search(block.text)):
+        text = _date_text(block)
+        if text is None:
             continue
-        label = date_label(block.text, labels)
+        label, beside = date_line_shape(text, labels)
         if label == "updated":
-            updates.append((distance, block))
-        elif label == "published":
-            ranked.append((0, distance, block))
+            updates.append((0, distance, block, text))
         else:
-            beside = words_beside_date(block.text)
-            ranked.append((1 if beside is None or beside <= DATE_LINE_WORDS else 2,
-                           distance, block))
-    published = clock = None
-    for _rank, _distance, block in sorted(ranked, key=lambda r: (r[0], r[1])):
-        date = read_date(block.text, language)
-        if date is None or date.iso is None:
-            continue
-        if _full_date(date):  # a full date; a bare clock time only if there is none
-            published = (date, block)
-            break
-        clock = clock or (date, block)
-    updated = None
-    for _distance, block in sorted(updates, key=lambda u: u[0]):
-        date = read_date(block.text, language)
-        if date is not None and date.iso is not None:
-            updated = (date, block)
-            break
+            ranked.append((_date_rank(label, beside), distance, block, text))
+    published = _first_date(ranked, language)
+    clock = published if published and not _full_date(published[1][0]) else None
+    if clock:
+        published = None
+    updated = _first_date(updates, language)
     # a page that prints only when it was updated was most often published that day
     # (a news item revised the evening it ran): the best evidence short of none
-    full_update = updated if updated and _full_date(updated[0]) else None
-    published = published or full_update or clock
-    if published is not None:
-        block = published[1]
+    full_update = updated[1] if updated and _full_date(updated[1][0]) else None
+    found = published[1] if published and published[0] <= DATE_LINE_RANK else None
+    if found is None and full_update is None:
+        far = _far_date_line(blocks, start, end, near, labels, language)
+        found = far[1] if far and _full_date(far[1][0]) else None
+    found = found or (published[1] if published else None) or full_update
+    found = found or (clock[1] if clock else None)
+    if found is not None:
+        block = found[1]
         if block.category in (Category.BOILERPLATE, Category.TIMESTAMP):
             block.category = Category.TIMESTAMP
             block.reason = "date of this article"
-    return (published[0] if published else None), (updated[0] if updated else None)
+    return (found[0] if found else None), (updated[1][0] if updated else None)
+
+
+DATE_LINE_RANK = 1  # ranks: 0 a labelled line, 1 little but a date, 2 a caption, a sentence
+# far from the article's head, a line unlabelled must be all but a date ("Friday, 3 May
+# 2026 4:55 PM") to be taken for the page's (teasers name a day beside their headline);
+# fitted on the fd dumps (2 to 6 the same on both halves of the publishers), 2 for
+# the fewest other dates taken on the other sets, against the date their HTML gives
+FAR_DATE_LINE_WORDS = 2
+_NOT_THIS_STORY = (Category.RELATED_LIST, Category.NAVIGATION)
+_COMMENTS = (Category.COMMENTS, Category.COMMENT_FORM)
+_LINK = regex.compile(r"^\W{0,3}\[\d+\]|://")  # a lynx link's number ahead, or an address
+
+
+def _date_text(block: Block) -> str | None:
+    """The text of `block` that may be a date line, or None: the block, if it is short
+    enough, holds a digit and lies in no list of other stories, or else its first line
+    where that is short and mostly no letters (a date line the dump ran together with
+    the caption or image name below it). Short in words, or in characters: a Japanese
+    or Chinese date line counts each of its characters as a word."""
+    if block.category is Category.RELATED_LIST or not _DIGIT.search(block.text):
+        return None
+    text = block.text
+    if block.features.words > MAX_DATE_WORDS and len(text) > MAX_DATE_LINE_CHARS:
+        if len(block.source_lines) < 2:
+            return None
+        text = block.source_lines[0].strip()
+        if (len(text) > MAX_DATE_LINE_CHARS or not _DIGIT.search(text)
+                or 2 * len(_LETTER.findall(text)) > len(text)):
+            return None
+    return None if of_other_item(text) else text
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _date_rank(label: str | None, beside: int | None) -> int:
+    if label == "published":
+        return 0
+    return 1 if beside is None or beside <= DATE_LINE_WORDS else 2
+
+
+def _first_date(
+    ranked: list[tuple[int, float, Block, str]], language: str | None
+) -> tuple[int, tuple[DateInfo, Block]] | None:
+    """(rank, (date, block)) of the best-ranked, nearest line that holds a full date,
+    else of the first that holds a clock time, else None."""
+    clock = None
+    for rank, _distance, block, text in sorted(ranked, key=lambda r: (r[0], r[1])):
+        date = read_date(text, language)
+        if date is None or date.iso is None:
+            continue
+        if _full_date(date):  # a full date; a bare clock time only if there is none
+            return rank, (date, block)
+        clock = clock or (rank, (date, block))
+    return clock
+
+
+def _far_date_line(
+    blocks: list[Block], start: int, end: int, near: list[tuple[int, float]],
+    labels: tuple[str, ...], language: str | None,
+) -> tuple[int, tuple[DateInfo, Block]] | None:
+    """The date line nearest the article outside the places searched first (see
+    _dates): a line labelled as the publication's, or one that is all but a date, that
+    is no link, lies in no list of other stories and comes before the comments."""
+    seen = {i for i, _ in near}
+    ranked = []
+    for block in blocks:
+        if block.index >= end and block.category in _COMMENTS:
+            break  # past the article, its comments: their dates are the readers'
+        if block.index in seen or block.category in _NOT_THIS_STORY:
+            continue
+        text = _date_text(block)
+        if text is None or _LINK.search(text):
+            continue
+        label, beside = date_line_shape(text, labels)
+        if beside is None or label == "updated":
+            continue  # no day of the calendar, or a revision's
+        if label == "published" and beside <= DATE_LINE_WORDS:
+            rank = 0
+        elif beside <= FAR_DATE_LINE_WORDS:
+            rank = 1
+        else:
+            continue
+        ranked.append((rank, _distance(block.index, start, end), block, text))
+    return _first_date(ranked, language)
+
+
+def _distance(i: int, start: int, end: int) -> float:
+    """How far block `i` lies from the article's head, in the measure of _date_places."""
+    if i < start:
+        return float(start - i)
+    return (i - start) / 2 if i < end else float(DATE_LEAD + i - end)
 
 
 _DIGIT = regex.compile(r"\d")  # every date has one (day, year or clock), in any script

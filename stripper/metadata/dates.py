@@ -116,19 +116,49 @@ def date_label(text: str, extra: tuple[str, ...] = ()) -> str | None:
     UPDATED: 11:50" too (its label follows the first date). `extra`: the language
     profile's date labels (case-folded), read as a publication label unless UPDATED
     matches too."""
+    return date_line_shape(text, extra)[0]
+
+
+def date_line_shape(text: str, extra: tuple[str, ...] = ()) -> tuple[str | None, int | None]:
+    """(date_label(text, extra), words_beside_date(text)), reading the line once."""
     prepared = prepare(text[:MAX_DATE_CHARS])
     span = _DATE_SPAN.search(prepared)
     head = prepared[:span.start()] if span else prepared
+    return _label(head, extra), (_beside(prepared, span) if span else None)
+
+
+def _label(head: str, extra: tuple[str, ...]) -> str | None:
     updated, published = UPDATED.search(head), PUBLISHED.search(head)
     if updated and published:
         return "published" if published.start() > updated.start() else "updated"
     if updated or published:
         return "updated" if updated else "published"
+    if not extra:
+        return None
     folded = head.casefold()
-    return "published" if extra and any(label in folded for label in extra) else None
+    return "published" if any(_word_at(folded, label) for label in extra) else None
+
+
+def _word_at(text: str, label: str) -> bool:
+    """`label` in `text` as a word of its own ("Stand:", not "Standard"), where its
+    script sets words apart (one with capitals does; Japanese and Thai do not)."""
+    cased_start, cased_end = _cased(label[:1]), _cased(label[-1:])
+    at = text.find(label)
+    while at >= 0:
+        after = at + len(label)
+        if ((not cased_start or at == 0 or not text[at - 1].isalpha())
+                and (not cased_end or after == len(text) or not text[after].isalpha())):
+            return True
+        at = text.find(label, at + 1)
+    return False
+
+
+def _cased(char: str) -> bool:
+    return char.lower() != char.upper()
 
 
 _WORDY_TOKEN = regex.compile(r"\S*\p{L}\S*")
+_PART_BREAK = regex.compile(r"\s[|·•]\s")  # "By A. Writer · 3 May 2026 · 2 Comments"
 
 
 def words_beside_date(text: str) -> int | None:
@@ -136,14 +166,37 @@ def words_beside_date(text: str) -> int | None:
 
     A date line ("22.04.2026, 17:26 Uhr", "by A. Writer 19 Jul 2026 9:45 am") is little
     else; a caption or a sentence that names a day ("… in Leeds, 14 April 2026.") has
-    words of its own, and its date is that of what it tells, not of the page."""
-    prepared = prepare(text[:MAX_DATE_CHARS])
-    span = _DATE_SPAN.search(prepared)
-    if span is None:
-        return None
+    words of its own, and its date is that of what it tells, not of the page. A line of
+    parts set apart by bars or dots ("By A. Writer, in News, Politics · 3 May 2026 ·
+    4 Comments") is a byline's: only the words of the date's own part count."""
+    return date_line_shape(text)[1]
+
+
+def _beside(prepared: str, span: regex.Match) -> int:
     clock = _CLOCK.match(prepared, span.end())
-    rest = prepared[:span.start()] + " " + prepared[clock.end() if clock else span.end():]
+    after = len(prepared[:clock.end()].rstrip()) if clock else span.end()
+    left, right = 0, len(prepared)
+    for part_break in _PART_BREAK.finditer(prepared):
+        if part_break.end() <= span.start():
+            left = part_break.end()
+        elif part_break.start() >= after:
+            right = part_break.start()
+            break
+    rest = prepared[left:span.start()] + " " + prepared[after:right]
     return len(_WORDY_TOKEN.findall(rest))
+
+
+_RUNNING_TIME = regex.compile(r"(?<![\d:])\d{1,3}:\d{2}(?::\d{2})?\s*(?:min|мин)\b",
+                           regex.IGNORECASE)
+_POST_HANDLE = regex.compile(r"\(@\w{1,30}\)")
+
+
+def of_other_item(text: str) -> bool:
+    """A date beside a running time ("12.03.2026 | 2:43 min") is a clip's, beside a
+    handle in brackets ("— A Name (@handle) March 3, 2026") an embedded post's: the
+    day of another item, not of the page."""
+    head = text[:MAX_DATE_CHARS]
+    return bool(_RUNNING_TIME.search(head) or _POST_HANDLE.search(head))
 
 
 def read_date(text: str, language: str | None = None) -> DateInfo | None:
