@@ -15,6 +15,7 @@ from collections import Counter
 from stripper.classify import (
     PROSE_LETTERS,
     PROSE_LINK_LIKE,
+    PROSE_WORDS,
     RESCUE_WORDS,
     effective_words,
     prose_by_form,
@@ -38,6 +39,7 @@ MARKER_LOOKAHEAD = 15  # blocks
 DENSE_RUN_BLOCKS = 2
 RESUME_LOOKAHEAD = 60  # blocks: how far a "story continues below" line may follow a marker
 SUBHEADING_WORDS = 12
+BARE_MARKER_WORDS = 3  # "Read also:", "Lue myös:": a marker line with no story in it
 RESUME_GAP = 4  # blocks between that line and the article's next good block
 DENSE_RUN_WORDS = 40
 RUN_LINE_CHARS = 30  # a wrapped paragraph's lines (see _wrapped_form)
@@ -371,16 +373,28 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int) -> i
             return None
         if labels[i].klass is not Klass.GOOD:
             continue
-        run_words, j, ended = 0.0, i, False
+        first = _sentences_before(blocks, labels, marker, i)
+        run_words, j, ended = 0.0, first, False
         while (j < len(blocks) and labels[j].klass in (Klass.GOOD, Klass.NEARGOOD)
                and (blocks[j].features.terminal_punct or not blocks[j].features.bullet)):
             run_words += effective_words(blocks[j])
             ended = ended or blocks[j].features.terminal_punct
             j += 1
-        dense = j - i >= DENSE_RUN_BLOCKS and run_words >= DENSE_RUN_WORDS and ended
+        dense = j - first >= DENSE_RUN_BLOCKS and run_words >= DENSE_RUN_WORDS and ended
         if dense or effective_words(blocks[i]) >= LONE_PARAGRAPH_WORDS:
-            return i
+            return first
     return _resumed_after(labels, marker)
+
+
+def _sentences_before(blocks: list[Block], labels: list[Label], marker: int, i: int) -> int:
+    """The resumed article starts with the sentences just above its first good block
+    ("Read also: <headline>", then paragraphs the statistics found weaker): back to
+    the first block after the marker that is no paragraph-long sentence."""
+    while (i - 1 > marker and labels[i - 1].klass in (Klass.GOOD, Klass.NEARGOOD)
+           and blocks[i - 1].features.terminal_punct and not blocks[i - 1].features.bullet
+           and effective_words(blocks[i - 1]) >= PROSE_WORDS):
+        i -= 1
+    return i
 
 
 def _resumed_after(labels: list[Label], marker: int) -> int | None:
@@ -402,13 +416,17 @@ def _mark_after(
     """Blocks after an end marker become related-list unless a rule named them already;
     up to where the article resumes, if it does. They are ruled out for good (the
     region's context may not keep them), except a subheading just above the resumed
-    paragraphs: "Read more: …", then the article's next section."""
+    paragraphs: "Read more: <the story>", then the article's next section (under a
+    bare "Read more:" the line is the story's headline)."""
     quoted = blocks[lo].text if len(blocks[lo].text) <= 40 else blocks[lo].text[:39] + "…"
     reason = f"after end marker «{quoted}»"
     hi = len(blocks) if resume is None else resume
+    # right under a bare "Read also:", a headline-sized line is the story it links to
+    bare = blocks[lo].features.words <= BARE_MARKER_WORDS
     for k in range(lo + 1, hi):
         if not labels[k].hard:
-            hard = not (k == hi - 1 and resume is not None and _subheading(blocks[k]))
+            hard = not (k == hi - 1 and resume is not None and _subheading(blocks[k])
+                        and not (bare and k == lo + 1))
             labels[k] = Label(Klass.BAD, Category.RELATED_LIST, reason, hard=hard)
             blocks[k].decide(Verdict.REMOVED, Category.RELATED_LIST, reason)
 

@@ -482,3 +482,18 @@ def test_a_page_of_profiles_keeps_them():
                      "the bakery on Mill Street and sits on the library's board of friends."]
     result = strip_text(synthetic_page([*EN_PARAGRAPHS[:2], *profiles]))
     assert not any("author's box" in b.reason for b in result.blocks)
+
+
+def test_the_article_resumes_with_the_sentences_under_an_inline_read_also():
+    """"Read also:", one headline, then the article goes on: its first paragraph has
+    few function words (weaker by the statistics), the next is plainly prose; the
+    article resumes at the first, not the second."""
+    terse = ("Finnish officials presented detailed budget proposals during Tuesday's "
+             "Brussels summit, citing agricultural subsidies, regional funds and research "
+             "programmes as national priorities.")
+    body = [*EN_PARAGRAPHS[:2], "Read also:", "Council to vote on new parking rules",
+            terse, EN_PARAGRAPHS[2], "Read next:", *RELATED[1:]]
+    result = strip_text("\n\n".join([*NAV, "Library will stay open", *body, *FOOTER]) + "\n")
+    kept = nonblank(result.text)
+    assert terse in kept and EN_PARAGRAPHS[2] in kept
+    assert "Council to vote on new parking rules" not in kept
