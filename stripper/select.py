@@ -381,9 +381,20 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int) -> i
             ended = ended or blocks[j].features.terminal_punct
             j += 1
         dense = j - first >= DENSE_RUN_BLOCKS and run_words >= DENSE_RUN_WORDS and ended
-        if dense or effective_words(blocks[i]) >= LONE_PARAGRAPH_WORDS:
+        if (dense or effective_words(blocks[i]) >= LONE_PARAGRAPH_WORDS) and not _replied(
+                labels, j):
             return first
     return _resumed_after(labels, marker)
+
+
+REPLY_GAP = 2  # blocks from a comment's text to its "Reply" line
+
+
+def _replied(labels: list[Label], end: int) -> bool:
+    """A run of prose that a "Reply" line follows is a reader's comment: under an end
+    marker ("Comments"), the article does not resume there."""
+    return any(lab.hard and lab.category is Category.COMMENT_FORM
+               for lab in labels[end:end + REPLY_GAP])
 
 
 def _sentences_before(blocks: list[Block], labels: list[Label], marker: int, i: int) -> int:

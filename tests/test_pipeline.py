@@ -497,3 +497,16 @@ def test_the_article_resumes_with_the_sentences_under_an_inline_read_also():
     kept = nonblank(result.text)
     assert terse in kept and EN_PARAGRAPHS[2] in kept
     assert "Council to vote on new parking rules" not in kept
+
+
+def test_a_long_comment_under_the_comments_heading_does_not_resume_the_article():
+    comment = ("I have lived by the harbour for thirty years and I can tell you that the "
+               "library has always been the one place where the whole town meets, young and "
+               "old, so I am glad the council finally listened to the people who use it every "
+               "week instead of the consultants who never set foot in the reading room.")
+    thread = ["Comments", "All Comments 2", "Ana Ruiz says:", "5 May 2025 at 00:46", comment,
+              "Log in to Reply", "Ben Okafor says:", "6 May 2025 at 08:16",
+              "Very well said, and the children's section deserves the same care.",
+              "Log in to Reply"]
+    result = strip_text(synthetic_page([*EN_PARAGRAPHS, *thread]))
+    assert nonblank(result.text) == EN_PARAGRAPHS
