@@ -44,10 +44,11 @@ INLINE = (
     "bdi", "bdo", "nobr", "wbr", "img", "picture", "label", "code", "tt",
 )
 HIDDEN_TAG = "stripper-hidden"  # what a hidden element is renamed to before removal
-# Where hidden elements may be, found in C; `hints.is_hidden` decides.
-_HIDING_ATTRIBUTES = etree.XPath("//@style | //@hidden | //@aria-hidden")  # twice as fast
-# as the same question asked of elements (//*[@style or …])
-_CLASSES = etree.XPath("//@class")
+# What prune() and the walk read of attributes, found in C in one search (cheaper than
+# one search each; twice as fast as the same question asked of elements, //*[@style
+# or …]): where hidden elements may be (`hints.is_hidden` decides), and the itemprops
+# that name the article's body.
+_ATTRIBUTES = etree.XPath("//@style | //@hidden | //@aria-hidden | //@class | //@itemprop")
 _HIDDEN_PART = re.compile("|".join(hints.HIDDEN_CLASS_PARTS))
 MAX_PATH_PARTS = 24
 MAX_BLOCKS = 20_000  # later text is ignored: the shared stages cost ~0.1 ms a block
@@ -64,15 +65,19 @@ def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]
     The tree is pruned in place first (hidden and text-less elements removed, inline
     elements folded into their parents): read what else is needed from it before.
     """
-    prune(root)
-    blocks, containers = _walk(root)
+    attributes = _ATTRIBUTES(root)
+    article_bodies = {v.getparent() for v in attributes
+                      if v.attrname == "itemprop" and "articlebody" in v.lower()}
+    prune(root, attributes)
+    blocks, containers = _walk(root, article_bodies)
     if len(blocks) >= MAX_BLOCKS:
-        return _article_after_cap(root, blocks, containers)
+        return _article_after_cap(root, blocks, containers, article_bodies)
     return blocks, containers
 
 
 def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
-                       containers: list[Container]) -> tuple[list[HtmlBlock], list[Container]]:
+                       containers: list[Container], article_bodies: set[etree._Element],
+                       ) -> tuple[list[HtmlBlock], list[Container]]:
     """The walk stopped at MAX_BLOCKS. When an `<article>`, `<main>` or articleBody
     element lies beyond the cut, the one with the most text is walked on its own and
     its blocks replace the last ones before the cut; either way a warning says what
@@ -86,7 +91,7 @@ def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
                       f"first {MAX_BLOCKS:,} is ignored", RuntimeWarning, stacklevel=3)
         return blocks, containers
     best = max(beyond, key=lambda el: len(etree.tostring(el, method="text", encoding=str)))
-    more, inner = _walk(best)
+    more, inner = _walk(best, article_bodies)
     room = max(0, MAX_BLOCKS - len(more))
     blocks = blocks[:room]
     offset = len(containers)
@@ -105,9 +110,10 @@ def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
     return blocks + more, containers
 
 
-def prune(root: etree._Element) -> None:
-    """Do in C what the walk would otherwise do element by element in Python."""
-    hidden = _hidden(root)
+def prune(root: etree._Element, attributes: list) -> None:
+    """Do in C what the walk would otherwise do element by element in Python.
+    `attributes` are the page's `_ATTRIBUTES`."""
+    hidden = _hidden(attributes)
     keep = reveal.shown(root, hidden) if hidden or root.find(".//noscript") is not None \
         else set()
     for el in hidden:
@@ -119,9 +125,15 @@ def prune(root: etree._Element) -> None:
     etree.strip_tags(root, *INLINE)
 
 
-def _hidden(root: etree._Element) -> list[etree._Element]:
-    maybe = [value.getparent() for value in _HIDING_ATTRIBUTES(root)]
-    classes = _CLASSES(root)
+def _hidden(attributes: list) -> list[etree._Element]:
+    maybe = []  # elements with a hiding attribute, then those with a hiding class
+    classes = []
+    for value in attributes:
+        name = value.attrname
+        if name == "class":
+            classes.append(value)
+        elif name != "itemprop":
+            maybe.append(value.getparent())
     lowered = [c.lower() for c in classes]  # (lower() may change a length: offsets from these)
     starts = list(accumulate((len(c) + 1 for c in lowered), initial=0))
     joined = "\n".join(lowered)  # one search over all classes, not one per class
@@ -146,12 +158,13 @@ _ROLES = {**{tag: _OPENS for tag in BLOCK_TAGS}, "td": _CELL, "th": _CELL, "br":
           "a": _LINK}
 _GROUPS = frozenset({"ul", "ol", "dl", "table", "menu"})
 _JUDGED: dict[tuple, tuple[Category | None, int]] = {}  # (tag, class, id, role) → judgement
-_ITEMPROPS = etree.XPath("//@itemprop")
 
 
-def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
+def _walk(root: etree._Element, article_bodies: set[etree._Element],
+          ) -> tuple[list[HtmlBlock], list[Container]]:
     """One pass over the pruned tree, all state in locals (this loop is a third of an
-    HTML page's time; attribute lookups on a walker object cost a fifth of it)."""
+    HTML page's time; attribute lookups on a walker object cost a fifth of it).
+    `article_bodies` are the elements whose itemprop says articleBody."""
     blocks: list[HtmlBlock] = []
     containers: list[Container] = []
     stack: list[int] = []  # container ids
@@ -162,7 +175,6 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
     link_chars = links = in_pre = in_quote = 0
     open_links: list[str] = []  # how each link being read closes in markdown, innermost last
     blank = False  # blank text was skipped since the last flush
-    article_bodies = {v.getparent() for v in _ITEMPROPS(root) if "articlebody" in v.lower()}
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if tag.__class__ is not str:  # entities, or anything prune() left
