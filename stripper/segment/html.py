@@ -134,9 +134,11 @@ def _hidden(attributes: list) -> list[etree._Element]:
             classes.append(value)
         elif name != "itemprop":
             maybe.append(value.getparent())
-    lowered = [c.lower() for c in classes]  # (lower() may change a length: offsets from these)
-    starts = list(accumulate((len(c) + 1 for c in lowered), initial=0))
-    joined = "\n".join(lowered)  # one search over all classes, not one per class
+    joined = "\n".join(classes).lower()  # one search over all classes, not one per class
+    # (lower() may lengthen a character, "İ": then the offsets come from each one lowered)
+    pieces = classes if len(joined) == sum(map(len, classes)) + len(classes) - 1 \
+        else [c.lower() for c in classes]
+    starts = list(accumulate((len(c) + 1 for c in pieces), initial=0))
     last = -1
     for m in _HIDDEN_PART.finditer(joined):
         k = bisect_right(starts, m.start()) - 1
@@ -176,9 +178,10 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
     open_links: list[str] = []  # how each link being read closes in markdown, innermost last
     blank = False  # blank text was skipped since the last flush
     for event, el in etree.iterwalk(root, events=("start", "end")):
+        start = event == "start"
         tag = el.tag
         if tag.__class__ is not str:  # entities, or anything prune() left
-            if event == "start":
+            if start:
                 continue
             add = el.tail
         else:
@@ -187,7 +190,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                 tag = tag.lower()
                 role = _ROLES.get(tag, 0)
             if role == _CELL:
-                if event == "start":
+                if start:
                     if not _holds_blocks(el):
                         cells.add(id(el))  # only inline content: part of its row's block
                     else:
@@ -208,7 +211,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                     text, link_chars, blank = [], 0, False
                     links = len(open_links)  # a link's part in the next block is a link
                     md = ["["] * links  # … and that part is opened there
-                if event == "start":
+                if start:
                     cls, id_, aria = el.get("class"), el.get("id"), el.get("role")
                     key = (tag, cls, id_, aria)
                     judged = _JUDGED.get(key)
@@ -238,7 +241,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                         in_quote -= 1
                     elif tag in _GROUPS and groups:
                         groups.pop()
-            elif event == "start":
+            elif start:
                 if role == _CELL:
                     text.append(CELL)
                 elif role == _BREAK:
@@ -256,7 +259,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                     md.pop()
                 else:
                     md.append(closing)
-            if event == "start":
+            if start:
                 add = el.text
             else:
                 if len(blocks) >= MAX_BLOCKS:
@@ -341,11 +344,14 @@ def _block(text: list[str], md: list[str], link_chars: int, links: int, stack: l
     else:
         kind = "paragraph"
     joined = "\n".join(lines)
+    if kind == "code" or kind == "table" or (not links and "\n" not in raw):
+        markdown = joined  # (without links, `md` holds the pieces of `text`)
+    else:
+        markdown = " ".join("".join(md).split())
     return HtmlBlock(
         index=index, text=joined, start=0, end=0, kind=kind, source_lines=lines, tag=tag,
         level=HEADINGS.get(tag, 0), link_chars=min(link_chars, len(joined)), links=links,
-        anc=tuple(stack),
-        markdown=" ".join("".join(md).split()) if kind not in ("code", "table") else joined,
+        anc=tuple(stack), markdown=markdown,
         cells=cells, group=groups[-1] if groups and kind in ("list-item", "table") else -1,
     )
 
