@@ -140,9 +140,11 @@ def _keep_container_text(blocks: list[HtmlBlock], labels: list, chosen: set[int]
     (split off by an embed, a gallery or an inline box) are the article's too; weaker
     blocks there when they touch kept text or read as a sentence of some length."""
     def candidate(b: HtmlBlock, klasses: tuple) -> bool:
+        if not b.in_article:  # (most blocks: asked first)
+            return False
         label = labels[b.index]
         return (not b.kept and not label.hard and label.klass in klasses
-                and b.category is not Category.RELATED_LIST and b.in_article)
+                and b.category is not Category.RELATED_LIST)
 
     for b in blocks:
         if candidate(b, (Klass.GOOD,)):

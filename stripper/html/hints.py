@@ -138,8 +138,7 @@ def _judge_element(tag: str, class_: str | None, id_: str | None,
 
 
 _NOTHING: tuple[bool, Category | None, bool] = (False, None, False)
-_ANY_TOKEN = re.compile("|".join(sorted(NEGATIVE_TOKENS.keys() | POSITIVE_TOKENS,
-                                        key=len, reverse=True)))
+_KNOWN_TOKENS = frozenset(NEGATIVE_TOKENS.keys() | POSITIVE_TOKENS)
 
 
 @lru_cache(maxsize=8192)
@@ -150,11 +149,12 @@ def _summary(names: str) -> tuple[bool, Category | None, bool]:
     lowered = names.lower()
     if STRONG_POSITIVE.search(lowered):
         return True, None, False
-    if not _ANY_TOKEN.search(lowered):  # every token is part of the lowered names: most
-        return _NOTHING  # layout names ("row", "col-md-8", "x7f3k") hold none
+    # names without capitals have no humps to split at: their tokens are their words
+    parts = lowered.translate(_SEPARATORS).split() if lowered == names else tokens(names)
+    if _KNOWN_TOKENS.isdisjoint(parts):  # most layout names ("row", "col-md-8", "x7f3k")
+        return _NOTHING
     found = None
     positive = False
-    parts = tokens(names)
     live = LIVE_TOKENS.intersection(parts)
     for token in parts:
         if found is None and token in NEGATIVE_TOKENS:

@@ -44,10 +44,11 @@ INLINE = (
     "bdi", "bdo", "nobr", "wbr", "img", "picture", "label", "code", "tt",
 )
 HIDDEN_TAG = "stripper-hidden"  # what a hidden element is renamed to before removal
-# Where hidden elements may be, found in C; `hints.is_hidden` decides.
-_HIDING_ATTRIBUTES = etree.XPath("//@style | //@hidden | //@aria-hidden")  # twice as fast
-# as the same question asked of elements (//*[@style or …])
-_CLASSES = etree.XPath("//@class")
+# What prune() and the walk read of attributes, found in C in one search (cheaper than
+# one search each; twice as fast as the same question asked of elements, //*[@style
+# or …]): where hidden elements may be (`hints.is_hidden` decides), and the itemprops
+# that name the article's body.
+_ATTRIBUTES = etree.XPath("//@style | //@hidden | //@aria-hidden | //@class | //@itemprop")
 _HIDDEN_PART = re.compile("|".join(hints.HIDDEN_CLASS_PARTS))
 MAX_PATH_PARTS = 24
 MAX_BLOCKS = 20_000  # later text is ignored: the shared stages cost ~0.1 ms a block
@@ -64,15 +65,19 @@ def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]
     The tree is pruned in place first (hidden and text-less elements removed, inline
     elements folded into their parents): read what else is needed from it before.
     """
-    prune(root)
-    blocks, containers = _walk(root)
+    attributes = _ATTRIBUTES(root)
+    article_bodies = {v.getparent() for v in attributes
+                      if v.attrname == "itemprop" and "articlebody" in v.lower()}
+    prune(root, attributes)
+    blocks, containers = _walk(root, article_bodies)
     if len(blocks) >= MAX_BLOCKS:
-        return _article_after_cap(root, blocks, containers)
+        return _article_after_cap(root, blocks, containers, article_bodies)
     return blocks, containers
 
 
 def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
-                       containers: list[Container]) -> tuple[list[HtmlBlock], list[Container]]:
+                       containers: list[Container], article_bodies: set[etree._Element],
+                       ) -> tuple[list[HtmlBlock], list[Container]]:
     """The walk stopped at MAX_BLOCKS. When an `<article>`, `<main>` or articleBody
     element lies beyond the cut, the one with the most text is walked on its own and
     its blocks replace the last ones before the cut; either way a warning says what
@@ -86,7 +91,7 @@ def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
                       f"first {MAX_BLOCKS:,} is ignored", RuntimeWarning, stacklevel=3)
         return blocks, containers
     best = max(beyond, key=lambda el: len(etree.tostring(el, method="text", encoding=str)))
-    more, inner = _walk(best)
+    more, inner = _walk(best, article_bodies)
     room = max(0, MAX_BLOCKS - len(more))
     blocks = blocks[:room]
     offset = len(containers)
@@ -105,9 +110,10 @@ def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
     return blocks + more, containers
 
 
-def prune(root: etree._Element) -> None:
-    """Do in C what the walk would otherwise do element by element in Python."""
-    hidden = _hidden(root)
+def prune(root: etree._Element, attributes: list) -> None:
+    """Do in C what the walk would otherwise do element by element in Python.
+    `attributes` are the page's `_ATTRIBUTES`."""
+    hidden = _hidden(attributes)
     keep = reveal.shown(root, hidden) if hidden or root.find(".//noscript") is not None \
         else set()
     for el in hidden:
@@ -119,12 +125,20 @@ def prune(root: etree._Element) -> None:
     etree.strip_tags(root, *INLINE)
 
 
-def _hidden(root: etree._Element) -> list[etree._Element]:
-    maybe = [value.getparent() for value in _HIDING_ATTRIBUTES(root)]
-    classes = _CLASSES(root)
-    lowered = [c.lower() for c in classes]  # (lower() may change a length: offsets from these)
-    starts = list(accumulate((len(c) + 1 for c in lowered), initial=0))
-    joined = "\n".join(lowered)  # one search over all classes, not one per class
+def _hidden(attributes: list) -> list[etree._Element]:
+    maybe = []  # elements with a hiding attribute, then those with a hiding class
+    classes = []
+    for value in attributes:
+        name = value.attrname
+        if name == "class":
+            classes.append(value)
+        elif name != "itemprop":
+            maybe.append(value.getparent())
+    joined = "\n".join(classes).lower()  # one search over all classes, not one per class
+    # (lower() may lengthen a character, "İ": then the offsets come from each one lowered)
+    pieces = classes if len(joined) == sum(map(len, classes)) + len(classes) - 1 \
+        else [c.lower() for c in classes]
+    starts = list(accumulate((len(c) + 1 for c in pieces), initial=0))
     last = -1
     for m in _HIDDEN_PART.finditer(joined):
         k = bisect_right(starts, m.start()) - 1
@@ -146,12 +160,13 @@ _ROLES = {**{tag: _OPENS for tag in BLOCK_TAGS}, "td": _CELL, "th": _CELL, "br":
           "a": _LINK}
 _GROUPS = frozenset({"ul", "ol", "dl", "table", "menu"})
 _JUDGED: dict[tuple, tuple[Category | None, int]] = {}  # (tag, class, id, role) → judgement
-_ITEMPROPS = etree.XPath("//@itemprop")
 
 
-def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
+def _walk(root: etree._Element, article_bodies: set[etree._Element],
+          ) -> tuple[list[HtmlBlock], list[Container]]:
     """One pass over the pruned tree, all state in locals (this loop is a third of an
-    HTML page's time; attribute lookups on a walker object cost a fifth of it)."""
+    HTML page's time; attribute lookups on a walker object cost a fifth of it).
+    `article_bodies` are the elements whose itemprop says articleBody."""
     blocks: list[HtmlBlock] = []
     containers: list[Container] = []
     stack: list[int] = []  # container ids
@@ -162,11 +177,11 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
     link_chars = links = in_pre = in_quote = 0
     open_links: list[str] = []  # how each link being read closes in markdown, innermost last
     blank = False  # blank text was skipped since the last flush
-    article_bodies = {v.getparent() for v in _ITEMPROPS(root) if "articlebody" in v.lower()}
     for event, el in etree.iterwalk(root, events=("start", "end")):
+        start = event == "start"
         tag = el.tag
         if tag.__class__ is not str:  # entities, or anything prune() left
-            if event == "start":
+            if start:
                 continue
             add = el.tail
         else:
@@ -175,7 +190,7 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
                 tag = tag.lower()
                 role = _ROLES.get(tag, 0)
             if role == _CELL:
-                if event == "start":
+                if start:
                     if not _holds_blocks(el):
                         cells.add(id(el))  # only inline content: part of its row's block
                     else:
@@ -196,7 +211,7 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
                     text, link_chars, blank = [], 0, False
                     links = len(open_links)  # a link's part in the next block is a link
                     md = ["["] * links  # … and that part is opened there
-                if event == "start":
+                if start:
                     cls, id_, aria = el.get("class"), el.get("id"), el.get("role")
                     key = (tag, cls, id_, aria)
                     judged = _JUDGED.get(key)
@@ -226,7 +241,7 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
                         in_quote -= 1
                     elif tag in _GROUPS and groups:
                         groups.pop()
-            elif event == "start":
+            elif start:
                 if role == _CELL:
                     text.append(CELL)
                 elif role == _BREAK:
@@ -244,7 +259,7 @@ def _walk(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
                     md.pop()
                 else:
                     md.append(closing)
-            if event == "start":
+            if start:
                 add = el.text
             else:
                 if len(blocks) >= MAX_BLOCKS:
@@ -329,11 +344,14 @@ def _block(text: list[str], md: list[str], link_chars: int, links: int, stack: l
     else:
         kind = "paragraph"
     joined = "\n".join(lines)
+    if kind == "code" or kind == "table" or (not links and "\n" not in raw):
+        markdown = joined  # (without links, `md` holds the pieces of `text`)
+    else:
+        markdown = " ".join("".join(md).split())
     return HtmlBlock(
         index=index, text=joined, start=0, end=0, kind=kind, source_lines=lines, tag=tag,
         level=HEADINGS.get(tag, 0), link_chars=min(link_chars, len(joined)), links=links,
-        anc=tuple(stack),
-        markdown=" ".join("".join(md).split()) if kind not in ("code", "table") else joined,
+        anc=tuple(stack), markdown=markdown,
         cells=cells, group=groups[-1] if groups and kind in ("list-item", "table") else -1,
     )
 
