@@ -176,7 +176,9 @@ def _stripper(force_kind: str | None) -> Callable[[str, set[str], bool], Extract
                   file=sys.stderr)
         strip_kind = force_kind or ("text" if kind == "text" else "auto")
         if hasattr(stripper, "warm_up"):  # its models load here, as trafilatura's on import
-            stripper.warm_up()
+            # full: the date parser's tables too, as `stripper batch` loads them once
+            # per run (trafilatura's date library loads on import)
+            stripper.warm_up(full=True)
 
         def extract(raw: bytes, lang: str | None) -> str:
             kw = {lang_kw: lang} if lang_hint and lang_kw and lang else {}
