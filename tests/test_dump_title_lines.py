@@ -106,3 +106,25 @@ def test_ui_line_shapes(line):
     assert _widget(block)
     headline = Block(index=0, text="[12]Council keeps the old library open", start=0, end=1)
     assert not _widget(headline)
+
+
+TRAILS = {
+    "en": ("Home", "Local news", "Library to stay open as council backs the harbour plan"),
+    "de": ("Startseite", "Lokales", "Hafenbibliothek bleibt offen: Stadtrat stimmt dem Plan zu"),
+    "ru": ("Главная", "Город", "После обсуждения расходов совет сохранил портовую библиотеку"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_breadcrumb_trail_ends_on_the_title(lang):
+    """A numbered trail above the article ends on the page it leads to: that place,
+    which the article's words name, is the title, over the headline shown under it;
+    a trail that ends on something the article does not name is no title."""
+    p = PAGES[lang]
+    home, section, last = TRAILS[lang]
+    trail = [f"1. {home}", f"2. {section}", f"3. {last}", ""]
+    lines = MENU + trail + [p["headline"], "", *_body(p)] + FOOTER
+    assert stripper.strip("\n".join(lines) + "\n", kind="text").metadata.title == last
+    other = [f"1. {home}", f"2. {section}", "3. Weather forecast for the coming weekend", ""]
+    lines = MENU + other + [p["headline"], "", *_body(p)] + FOOTER
+    assert stripper.strip("\n".join(lines) + "\n", kind="text").metadata.title == p["headline"]

@@ -42,7 +42,7 @@ def describe(
     kept, start, end = _article(blocks)
     published, updated = _dates(blocks, start, end, language)  # first: date lines are no title
     # no article, no headline
-    title, in_body = pick_title(blocks, start, kept) if kept else (None, False)
+    title, in_body, words_of = pick_title(blocks, start, kept) if kept else (None, False, None)
     if title is not None:
         for block in blocks:
             if block.verdict is _KEPT and in_body:
@@ -57,7 +57,7 @@ def describe(
     site = find_site_name(blocks, title)
     words = sum(b.features.words for b in kept)  # measured already: no second tokenising
     return Metadata(
-        title=headline_text(blocks, title, language) if title else None,
+        title=words_of or (headline_text(blocks, title, language) if title else None),
         published=published,
         updated=updated,
         place=_place(blocks, start, site),

@@ -32,6 +32,10 @@ _MARKER = regex.compile(rf"^\s*(?:[{BULLET_GLYPHS}]\s+|\d{{1,3}}[.)]\s+)?(?:\[\d
 _SPACED_PUNCT = regex.compile(r"(?<=\S)\s+(?=[,:;!?)\]](?:\s|$))")
 _FRENCH_SPACED = regex.compile(r"(?<=\S)\s+(?=[,)\]](?:\s|$))")
 _CREDIT = regex.compile(r"©|\s\|\s|[)）]\s*$")
+# A numbered list's place, lynx's link number after its number: "3. [12]Section"
+_TRAIL_PLACE = regex.compile(r"^\s*(\d{1,2})\.\s+(?:\[\d+\])?\s*(\S.*)$")
+MAX_TRAIL_PLACE_WORDS = 4
+TRAIL_OVERLAP = 0.5  # of the last place's content words, the share the article uses
 # What lynx and w3m print for a form control, a frame or a table's caption.
 _RENDERER_TAG = regex.compile(r"\((?:BUTTON|submit|reset)\)|^\s*(?:IFRAME|CAPTION|FRAME):")
 _BRACKETED = regex.compile(r"\[[^\]]*\]")
@@ -48,6 +52,7 @@ PROSE_WORDS = 15  # the article's first blocks, whose words a headline names
 class TitlePick(NamedTuple):
     block: Block | None
     in_body: bool  # found inside the kept run, past its head: the text keeps it
+    text: str | None = None  # the headline's words, where the block holds more
 
 
 def find_title(blocks: list[Block], article_start: int,
@@ -91,6 +96,11 @@ def pick_title(blocks: list[Block], article_start: int,
         return TitlePick(None, False)
     context = _Context(blocks, article_start, lo, article or [])
     best = max(candidates, key=lambda block: score_title(title_signals(block, context)))
+    crumb = _trail_end(blocks, lo, article_start + LEAD_BLOCKS, context.body)
+    if crumb is not None and not (best.features.key and
+                                  normalise(crumb[1]) in best.features.key):
+        # (a trail the selection took in as the article's first lines stays in the text)
+        return TitlePick(crumb[0], crumb[0].index >= article_start, crumb[1])
     return TitlePick(best, in_body)
 
 
@@ -195,6 +205,33 @@ def _followed_by_byline(blocks: list[Block], index: int) -> bool:
     """Headlines sit just above the byline or the date."""
     after = blocks[index + 1:index + 1 + BYLINE_DISTANCE]
     return any(b.category.value in ("byline", "timestamp") for b in after)
+
+
+def _trail_end(blocks: list[Block], lo: int, start: int,
+               body: set[str]) -> tuple[Block, str] | None:
+    """The last place of a numbered breadcrumb trail above the article or at its head
+    ("1. Home", "2. Section", "3. The headline"), when it names the article's subject:
+    a trail ends on the page it leads to, under the title the page is filed by. The
+    trail's other places are a word or a few; its last is shaped like a headline.
+
+    Where the page's own headline is the same words with more around them ("Topic:
+    the headline"), that fuller form is kept instead (see pick_title)."""
+    found = None
+    run: list[tuple[Block, str]] = []
+    for block in blocks[lo:start]:
+        m = _TRAIL_PLACE.match(block.text) if block.features.bullet else None
+        if m is None or int(m.group(1)) != len(run) + 1:
+            run = []
+            if m is None or m.group(1) != "1":
+                continue
+        run.append((block, m.group(2).strip()))
+        if len(run) >= 2 and all(len(t.split()) <= MAX_TRAIL_PLACE_WORDS for _, t in run[:-1]):
+            last = run[-1][1]
+            words = {w for w in normalise(last).split() if len(w) >= MIN_CONTENT_WORD}
+            if (MIN_TITLE_WORDS <= len(last.split()) <= MAX_TITLE_WORDS
+                    and words and len(words & body) >= TRAIL_OVERLAP * len(words)):
+                found = run[-1]
+    return found
 
 
 def _widget(block: Block) -> bool:
