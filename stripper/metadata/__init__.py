@@ -8,7 +8,7 @@ import regex
 
 from stripper.features import normalise
 from stripper.metadata.dates import date_line_shape, of_other_item, read_date
-from stripper.metadata.title import find_site_name, find_title, headline_text, is_title_repeat
+from stripper.metadata.title import find_site_name, headline_text, is_title_repeat, pick_title
 from stripper.model import Block, Category, DateInfo, Metadata, Verdict, removed_by_category
 from stripper.profiles import profile_for
 
@@ -41,9 +41,12 @@ def describe(
     """Fill the metadata and drop repeats of the headline from the kept text."""
     kept, start, end = _article(blocks)
     published, updated = _dates(blocks, start, end, language)  # first: date lines are no title
-    title = find_title(blocks, start, kept) if kept else None  # no article, no headline
+    # no article, no headline
+    title, in_body, words_of = pick_title(blocks, start, kept) if kept else (None, False, None)
     if title is not None:
         for block in blocks:
+            if block.verdict is _KEPT and in_body:
+                continue  # a headline found inside the kept run stays in the text
             if block is title:
                 block.decide(Verdict.REMOVED, Category.TITLE, "the headline")
             elif is_title_repeat(block, title) and (
@@ -54,7 +57,7 @@ def describe(
     site = find_site_name(blocks, title)
     words = sum(b.features.words for b in kept)  # measured already: no second tokenising
     return Metadata(
-        title=headline_text(blocks, title, language) if title else None,
+        title=words_of or (headline_text(blocks, title, language) if title else None),
         published=published,
         updated=updated,
         place=_place(blocks, start, site),

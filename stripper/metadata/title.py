@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -31,17 +32,37 @@ _MARKER = regex.compile(rf"^\s*(?:[{BULLET_GLYPHS}]\s+|\d{{1,3}}[.)]\s+)?(?:\[\d
 _SPACED_PUNCT = regex.compile(r"(?<=\S)\s+(?=[,:;!?)\]](?:\s|$))")
 _FRENCH_SPACED = regex.compile(r"(?<=\S)\s+(?=[,)\]](?:\s|$))")
 _CREDIT = regex.compile(r"©|\s\|\s|[)）]\s*$")
+# A numbered list's place, lynx's link number after its number: "3. [12]Section"
+_TRAIL_PLACE = regex.compile(r"^\s*(\d{1,2})\.\s+(?:\[\d+\])?\s*(\S.*)$")
+MAX_TRAIL_PLACE_WORDS = 4
+TRAIL_OVERLAP = 0.5  # of the last place's content words, the share the article uses
+# What lynx and w3m print for a form control, a frame or a table's caption.
+_RENDERER_TAG = regex.compile(r"\((?:BUTTON|submit|reset)\)|^\s*(?:IFRAME|CAPTION|FRAME):")
+_BRACKETED = regex.compile(r"\[[^\]]*\]")
 _SEPARATOR = regex.compile(r"\s+[-–—|:·•»]\s+|\s*[|]\s*")
 MAX_SITE_WORDS = 6
 MIN_CONTENT_WORD = 4  # letters
 LEAD_CANDIDATES = 6  # the article's first blocks, where the headline may be
+DEEP_CANDIDATES = 30  # how far into the article to look when nothing else is a candidate
 BODY_BLOCKS = 40
 LEAD_BLOCKS = 3
 PROSE_WORDS = 15  # the article's first blocks, whose words a headline names
 
 
+class TitlePick(NamedTuple):
+    block: Block | None
+    in_body: bool  # found inside the kept run, past its head: the text keeps it
+    text: str | None = None  # the headline's words, where the block holds more
+
+
 def find_title(blocks: list[Block], article_start: int,
                article: list[Block] | None = None) -> Block | None:
+    """The headline (see pick_title)."""
+    return pick_title(blocks, article_start, article).block
+
+
+def pick_title(blocks: list[Block], article_start: int,
+               article: list[Block] | None = None) -> TitlePick:
     """The headline: a short line above the article (or its first line) that the page
     repeats, that sits over the byline, and whose words the article goes on to use.
 
@@ -51,7 +72,7 @@ def find_title(blocks: list[Block], article_start: int,
     # Not a line that runs on into the next with no blank line between: that is the
     # start of a paragraph whose wrapping went unrecognised.
     candidates = [b for b in blocks[lo:article_start]
-                  if _could_be_title(b) and not _runs_on(blocks, b.index)]
+                  if _could_be_title(b) and not _runs_on(blocks, b.index) and not _widget(b)]
     # The selection may have taken the headline in as the article's first line, or it
     # took in a few lines of chrome before the headline: lines above the article's
     # first paragraph of prose, never inside the body.
@@ -59,12 +80,28 @@ def find_title(blocks: list[Block], article_start: int,
         if _is_prose(block) or (block.features.words >= PROSE_WORDS
                                 and _runs_on(blocks, block.index)):  # or a line of it
             break
-        if headline_like(block.features) and not _runs_on(blocks, block.index):
+        if (headline_like(block.features) and not _runs_on(blocks, block.index)
+                and not _widget(block)):
             candidates.append(block)
+    in_body = False
     if not candidates:
-        return None
+        # Nothing above the article, nor at its head, looks like a headline: the selection
+        # opened on a teaser, a caption or a notice the page prints before its headline.
+        # The headline is then a short line a little way into the kept run.
+        candidates = [b for b in blocks[article_start:article_start + DEEP_CANDIDATES]
+                      if headline_like(b.features) and _could_be_title(b)
+                      and not _runs_on(blocks, b.index) and not _widget(b)]
+        in_body = True
+    if not candidates:
+        return TitlePick(None, False)
     context = _Context(blocks, article_start, lo, article or [])
-    return max(candidates, key=lambda block: score_title(title_signals(block, context)))
+    best = max(candidates, key=lambda block: score_title(title_signals(block, context)))
+    crumb = _trail_end(blocks, lo, article_start + LEAD_BLOCKS, context.body)
+    if crumb is not None and not (best.features.key and
+                                  normalise(crumb[1]) in best.features.key):
+        # (a trail the selection took in as the article's first lines stays in the text)
+        return TitlePick(crumb[0], crumb[0].index >= article_start, crumb[1])
+    return TitlePick(best, in_body)
 
 
 @dataclass(slots=True)
@@ -168,6 +205,44 @@ def _followed_by_byline(blocks: list[Block], index: int) -> bool:
     """Headlines sit just above the byline or the date."""
     after = blocks[index + 1:index + 1 + BYLINE_DISTANCE]
     return any(b.category.value in ("byline", "timestamp") for b in after)
+
+
+def _trail_end(blocks: list[Block], lo: int, start: int,
+               body: set[str]) -> tuple[Block, str] | None:
+    """The last place of a numbered breadcrumb trail above the article or at its head
+    ("1. Home", "2. Section", "3. The headline"), when it names the article's subject:
+    a trail ends on the page it leads to, under the title the page is filed by. The
+    trail's other places are a word or a few; its last is shaped like a headline.
+
+    Where the page's own headline is the same words with more around them ("Topic:
+    the headline"), that fuller form is kept instead (see pick_title)."""
+    found = None
+    run: list[tuple[Block, str]] = []
+    for block in blocks[lo:start]:
+        m = _TRAIL_PLACE.match(block.text) if block.features.bullet else None
+        if m is None or int(m.group(1)) != len(run) + 1:
+            run = []
+            if m is None or m.group(1) != "1":
+                continue
+        run.append((block, m.group(2).strip()))
+        if len(run) >= 2 and all(len(t.split()) <= MAX_TRAIL_PLACE_WORDS for _, t in run[:-1]):
+            last = run[-1][1]
+            words = {w for w in normalise(last).split() if len(w) >= MIN_CONTENT_WORD}
+            if (MIN_TITLE_WORDS <= len(last.split()) <= MAX_TITLE_WORDS
+                    and words and len(words & body) >= TRAIL_OVERLAP * len(words)):
+                found = run[-1]
+    return found
+
+
+def _widget(block: Block) -> bool:
+    """A line no headline is: a label or salutation that introduces what follows
+    ("You are here:", "Dear reader,"), a form control or frame a renderer named
+    ("(BUTTON) …", "IFRAME: …"), or image and control names in brackets with hardly a
+    word of text beside them ("[logo.png] [icon]")."""
+    text = block.text.rstrip()
+    if text.endswith((":", ",", "：", "，", "،")) or _RENDERER_TAG.search(text):
+        return True
+    return "[" in text and len(_BRACKETED.sub(" ", text).split()) < MIN_TITLE_WORDS
 
 
 def _could_be_title(block: Block) -> bool:
