@@ -34,6 +34,36 @@ def nonblank(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
 
 
+# One story in short paragraphs, for the metadata tests' dumps.
+HARBOUR_LIBRARY = {
+    "en": [
+        'The town council voted on Tuesday evening to keep the old harbour library open '
+        'for at least five more years, after a long debate about its costs.',
+        'Members said the library building was in better shape than an earlier survey had'
+        ' suggested, and that repairs would cost less than feared.',
+        'Readers who had campaigned for the harbour library said they were relieved and '
+        'would now raise money for new shelves and longer opening hours.',
+        "The library's board will present a plan for the repairs in the autumn, together "
+        'with a timetable for the work on the roof and the windows.',
+    ],
+    "de": [
+        'Der Stadtrat hat am Dienstagabend beschlossen, die alte Hafenbibliothek '
+        'mindestens fünf weitere Jahre offen zu halten, nach einer langen Debatte.',
+        'Das Gebäude der Bibliothek sei in besserem Zustand als ein früheres Gutachten '
+        'vermuten ließ, sagten Mitglieder des Rates nach der Sitzung.',
+        'Leserinnen und Leser, die sich für die Hafenbibliothek eingesetzt hatten, wollen'
+        ' nun Geld für neue Regale und längere Öffnungszeiten sammeln.',
+    ],
+    "ru": [
+        'Городской совет во вторник вечером решил сохранить старую портовую библиотеку '
+        'как минимум ещё на пять лет после долгого обсуждения расходов.',
+        'Депутаты сказали, что здание библиотеки находится в лучшем состоянии, чем '
+        'показало прежнее обследование, и ремонт обойдётся дешевле.',
+        'Читатели, которые выступали за портовую библиотеку, обрадовались и теперь '
+        'собирают деньги на новые полки и более долгие часы работы.',
+    ],
+}
+
 # Realistic prose, written for these tests. Each entry is a paragraph of several
 # full sentences, long enough to count as article text on its own.
 EN_PARAGRAPHS = [

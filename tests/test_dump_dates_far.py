@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from conftest import HARBOUR_LIBRARY
 
 import stripper
 from stripper.metadata.dates import date_label, of_other_item, words_beside_date
@@ -20,16 +21,7 @@ MENU = ["Home", "World", "Business", "Sport", "Culture", "Search", ""]
 FOOTER = ["", "About us", "Contact", "Privacy", "© 2026 Example Media"]
 
 BODY = {
-    "en": [
-        "The town council voted on Tuesday evening to keep the old harbour library "
-        "open for at least five more years, after a long debate about its costs.",
-        "Members said the library building was in better shape than an earlier "
-        "survey had suggested, and that repairs would cost less than feared.",
-        "Readers who had campaigned for the harbour library said they were relieved "
-        "and would now raise money for new shelves and longer opening hours.",
-        "The library's board will present a plan for the repairs in the autumn, "
-        "together with a timetable for the work on the roof and the windows.",
-    ],
+    "en": HARBOUR_LIBRARY["en"],
     "de": [
         "Der Stadtrat hat am Dienstagabend beschlossen, die alte Hafenbibliothek "
         "mindestens fünf weitere Jahre offen zu halten, nach einer langen Debatte.",

@@ -8,6 +8,7 @@ or sitting far above it past a photo caption, "Updated" beside "Published".
 from __future__ import annotations
 
 import pytest
+from conftest import HARBOUR_LIBRARY
 
 import stripper
 from stripper.metadata.dates import date_label, read_date
@@ -22,14 +23,7 @@ PAGES = {
         "ui": "Listen to this article",
         "date": "Published 14 March 2026",
         "iso": "2026-03-14",
-        "body": [
-            "The town council voted on Tuesday evening to keep the old harbour library "
-            "open for at least five more years, after a long debate about its costs.",
-            "Members said the library building was in better shape than an earlier "
-            "survey had suggested, and that repairs would cost less than feared.",
-            "Readers who had campaigned for the harbour library said they were relieved "
-            "and would now raise money for new shelves and longer opening hours.",
-        ],
+        "body": HARBOUR_LIBRARY["en"][:3],
     },
     "de": {
         "kicker": "Hafenstadt",
@@ -37,14 +31,7 @@ PAGES = {
         "ui": "Artikel anhören",
         "date": "Veröffentlicht am 14. März 2026",
         "iso": "2026-03-14",
-        "body": [
-            "Der Stadtrat hat am Dienstagabend beschlossen, die alte Hafenbibliothek "
-            "mindestens fünf weitere Jahre offen zu halten, nach einer langen Debatte.",
-            "Das Gebäude der Bibliothek sei in besserem Zustand als ein früheres Gutachten "
-            "vermuten ließ, sagten Mitglieder des Rates nach der Sitzung.",
-            "Leserinnen und Leser, die sich für die Hafenbibliothek eingesetzt hatten, "
-            "wollen nun Geld für neue Regale und längere Öffnungszeiten sammeln.",
-        ],
+        "body": HARBOUR_LIBRARY["de"],
     },
     "ru": {
         "kicker": "Портовый город",
@@ -52,14 +39,7 @@ PAGES = {
         "ui": "Слушать статью",
         "date": "Опубликовано 14 марта 2026",
         "iso": "2026-03-14",
-        "body": [
-            "Городской совет во вторник вечером решил сохранить старую портовую "
-            "библиотеку как минимум ещё на пять лет после долгого обсуждения расходов.",
-            "Депутаты сказали, что здание библиотеки находится в лучшем состоянии, чем "
-            "показало прежнее обследование, и ремонт обойдётся дешевле.",
-            "Читатели, которые выступали за портовую библиотеку, обрадовались и теперь "
-            "собирают деньги на новые полки и более долгие часы работы.",
-        ],
+        "body": HARBOUR_LIBRARY["ru"],
     },
     "ar": {
         "kicker": "مدينة الميناء",

@@ -4,6 +4,7 @@ lines that are never a headline. Small pages written for these tests."""
 from __future__ import annotations
 
 import pytest
+from conftest import HARBOUR_LIBRARY
 
 import stripper
 
@@ -17,14 +18,7 @@ PAGES = {
                   "when the first readers come in from the market and the ferry.",
         "label": "You are here:",
         "button": "(BUTTON) Open the search form",
-        "body": [
-            "The town council voted on Tuesday evening to keep the old harbour library "
-            "open for at least five more years, after a long debate about its costs.",
-            "Members said the library building was in better shape than an earlier "
-            "survey had suggested, and that repairs would cost less than feared.",
-            "Readers who had campaigned for the harbour library said they were relieved "
-            "and would now raise money for new shelves and longer opening hours.",
-        ],
+        "body": HARBOUR_LIBRARY["en"][:3],
     },
     "de": {
         "headline": "Stadtrat lässt die alte Hafenbibliothek fünf weitere Jahre offen",
@@ -32,14 +26,7 @@ PAGES = {
                   "die ersten Leser vom Markt und von der Fähre hereinkommen und lesen.",
         "label": "Sie sind hier:",
         "button": "(BUTTON) Suchformular öffnen",
-        "body": [
-            "Der Stadtrat hat am Dienstagabend beschlossen, die alte Hafenbibliothek "
-            "mindestens fünf weitere Jahre offen zu halten, nach einer langen Debatte.",
-            "Das Gebäude der Bibliothek sei in besserem Zustand als ein früheres Gutachten "
-            "vermuten ließ, sagten Mitglieder des Rates nach der Sitzung.",
-            "Leserinnen und Leser, die sich für die Hafenbibliothek eingesetzt hatten, "
-            "wollen nun Geld für neue Regale und längere Öffnungszeiten sammeln.",
-        ],
+        "body": HARBOUR_LIBRARY["de"],
     },
     "ru": {
         "headline": "Городской совет сохранил старую портовую библиотеку ещё на пять лет",
@@ -47,14 +34,7 @@ PAGES = {
                   "читатели приходят туда с рынка и с парома и садятся за столы у окна.",
         "label": "Вы находитесь здесь:",
         "button": "(BUTTON) Открыть форму поиска",
-        "body": [
-            "Городской совет во вторник вечером решил сохранить старую портовую "
-            "библиотеку как минимум ещё на пять лет после долгого обсуждения расходов.",
-            "Депутаты сказали, что здание библиотеки находится в лучшем состоянии, чем "
-            "показало прежнее обследование, и ремонт обойдётся дешевле.",
-            "Читатели, которые выступали за портовую библиотеку, обрадовались и теперь "
-            "собирают деньги на новые полки и более долгие часы работы.",
-        ],
+        "body": HARBOUR_LIBRARY["ru"],
     },
 }
 
