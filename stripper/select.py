@@ -64,8 +64,9 @@ def block_value(block: Block, label: Label) -> float:
         return min(GOOD_CAP, GOOD_BASE + GOOD_PER_WORD * effective_words(block))
     if label.klass is Klass.NEARGOOD:
         return NEARGOOD_VALUE
-    if label.klass is Klass.SHORT:
-        return SHORT_VALUE
+    if label.klass is Klass.SHORT or (label.rule is not None and label.marker is None
+                                      and label.category is Category.RELATED_LIST):
+        return SHORT_VALUE  # a link to another story inside the article does not end it
     return RULE_VALUE if label.hard else BAD_VALUE
 
 

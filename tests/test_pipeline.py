@@ -510,3 +510,27 @@ def test_a_long_comment_under_the_comments_heading_does_not_resume_the_article()
               "Log in to Reply"]
     result = strip_text(synthetic_page([*EN_PARAGRAPHS, *thread]))
     assert nonblank(result.text) == EN_PARAGRAPHS
+
+
+def _source(lang: str) -> dict:
+    import tomllib
+
+    from conftest import FIXTURES_DIR
+    return tomllib.loads((FIXTURES_DIR / "lang" / "sources" / f"{lang}.toml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("lang", "inline"), [
+    ("pl", "Czytaj też: Rada miasta głosuje nad nowym budżetem"),
+    ("de", "Lesen Sie auch: Stadtrat stimmt über neue Parkgebühren ab"),
+    ("fr", "À lire aussi » Le conseil municipal vote le nouveau budget"),
+    ("es", "Le puede interesar: El concejo aprueba el presupuesto del puerto"),
+])
+def test_a_read_also_link_inside_the_article_goes_and_the_article_stays(lang, inline):
+    """The lead is one paragraph: the link under it must not cut it off."""
+    src = _source(lang)
+    paragraphs = src["paragraphs"]
+    page = "\n\n".join([*src["menu"], src["title"], paragraphs[0], inline, *paragraphs[1:],
+                        src["related_heading"], *src["related"], *src["footer"]]) + "\n"
+    result = strip_text(page)
+    assert nonblank(result.text) == paragraphs
+    assert inline not in result.text
