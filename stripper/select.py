@@ -65,9 +65,13 @@ def block_value(block: Block, label: Label) -> float:
     if label.klass is Klass.NEARGOOD:
         return NEARGOOD_VALUE
     if label.klass is Klass.SHORT or (label.rule is not None and label.marker is None
-                                      and label.category is Category.RELATED_LIST):
-        return SHORT_VALUE  # a link to another story inside the article does not end it
+                                      and label.category in _INSIDE_CATEGORIES):
+        return SHORT_VALUE  # a link to another story or an ad inside the article: no end
     return RULE_VALUE if label.hard else BAD_VALUE
+
+
+# What rules drop from inside an article without ending it: it weighs as a short line.
+_INSIDE_CATEGORIES = frozenset({Category.RELATED_LIST, Category.ADS})
 
 
 def best_segment(values: list[float], lo: int = 0, hi: int | None = None) -> tuple[int, int, float]:
