@@ -534,3 +534,17 @@ def test_a_read_also_link_inside_the_article_goes_and_the_article_stays(lang, in
     result = strip_text(page)
     assert nonblank(result.text) == paragraphs
     assert inline not in result.text
+
+
+def test_a_job_adverts_box_inside_the_article_goes_and_does_not_cut_the_lead():
+    src = _source("de")
+    paragraphs = src["paragraphs"]
+    jobs = ["Stellenmarkt", "Sachbearbeiter/in Einkauf (m/w/d)", "Muster Lufttechnik GmbH",
+            "IT-Administrator (w/m/div) Stadtwerke Talheim", "Bautechniker/in (m/w/d)",
+            "Gemeinde Oberau", "Fachkraft für Abwassertechnik (m/w/d) Zweckverband Tal"]
+    page = "\n\n".join([*src["menu"], src["title"], paragraphs[0], *jobs, *paragraphs[1:],
+                        src["related_heading"], *src["related"], *src["footer"]]) + "\n"
+    result = strip_text(page)
+    kept = nonblank(result.text)
+    assert kept[0] == paragraphs[0] and kept[-1] == paragraphs[-1]
+    assert not any("(m/w/d)" in line for line in kept)
