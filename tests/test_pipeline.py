@@ -541,7 +541,9 @@ def test_a_job_adverts_box_inside_the_article_goes_and_does_not_cut_the_lead():
     paragraphs = src["paragraphs"]
     jobs = ["Stellenmarkt", "Sachbearbeiter/in Einkauf (m/w/d)", "Muster Lufttechnik GmbH",
             "IT-Administrator (w/m/div) Stadtwerke Talheim", "Bautechniker/in (m/w/d)",
-            "Gemeinde Oberau", "Fachkraft für Abwassertechnik (m/w/d) Zweckverband Tal"]
+            "Gemeinde Oberau", "Fachkraft für Abwassertechnik (m/w/d) Zweckverband Tal",
+            "Erzieher/in (m/w/d) Kita Sonnenhof", "Elektroniker/in (m/w/d) Talwerke",
+            "Verwaltungsfachangestellte/r (m/w/d) Landratsamt", "Koch/Köchin (m/w/d) Gasthof"]
     page = "\n\n".join([*src["menu"], src["title"], paragraphs[0], *jobs, *paragraphs[1:],
                         src["related_heading"], *src["related"], *src["footer"]]) + "\n"
     result = strip_text(page)
