@@ -37,6 +37,7 @@ RULE_VALUE = -2.5
 # After an end marker, the article goes on only if this much dense text follows soon.
 MARKER_LOOKAHEAD = 15  # blocks
 DENSE_RUN_BLOCKS = 2
+CHAINED_MARKERS = 2  # markers a resumed article may lie behind, one after another
 RESUME_LOOKAHEAD = 60  # blocks: how far a "story continues below" line may follow a marker
 SUBHEADING_WORDS = 12
 BARE_MARKER_WORDS = 3  # "Read also:", "Lue myös:": a marker line with no story in it
@@ -367,14 +368,25 @@ def _cut_at_marker(
     return end
 
 
-def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int) -> int | None:
+def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int,
+                     chained: int = 0) -> int | None:
     """Index where real paragraphs resume after a marker, or None.
 
     A list's items count only when they are sentences: the headlines of a "most read"
-    list are long and full of function words, but no paragraph ends among them."""
+    list are long and full of function words, but no paragraph ends among them. A
+    marker met on the way looks on from itself: boxes of links set one after another
+    inside the article ("Read also" / a story / a paragraph / "Read also" …)."""
     limit = min(len(blocks), marker + 1 + MARKER_LOOKAHEAD)
     for i in range(marker + 1, limit):
         if _ends(labels[i]):
+            found = labels[i].marker
+            if chained < CHAINED_MARKERS and found is not None and found.action == "end-article":
+                resumed = _dense_run_after(blocks, labels, i, chained + 1)
+                if resumed is None:
+                    return None
+                # the article went on between the boxes: from its first good block there
+                return next((k for k in range(marker + 1, i) if labels[k].klass is Klass.GOOD),
+                            resumed)
             return None
         if labels[i].klass is not Klass.GOOD:
             continue
@@ -438,13 +450,17 @@ def _mark_after(
     reason = f"after end marker «{quoted}»"
     hi = len(blocks) if resume is None else resume
     # right under a bare "Read also:", a headline-sized line is the story it links to
-    bare = blocks[lo].features.words <= BARE_MARKER_WORDS
     for k in range(lo + 1, hi):
         if not labels[k].hard:
             hard = not (k == hi - 1 and resume is not None and _subheading(blocks[k])
-                        and not (bare and k == lo + 1))
+                        and not _bare_marker(blocks, labels, k - 1))
             labels[k] = Label(Klass.BAD, Category.RELATED_LIST, reason, hard=hard)
             blocks[k].decide(Verdict.REMOVED, Category.RELATED_LIST, reason)
+
+
+def _bare_marker(blocks: list[Block], labels: list[Label], k: int) -> bool:
+    """An end marker with no story in it ("Read also:"): the line under it is the story."""
+    return labels[k].marker is not None and blocks[k].features.words <= BARE_MARKER_WORDS
 
 
 def _subheading(block: Block) -> bool:

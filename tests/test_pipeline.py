@@ -550,3 +550,13 @@ def test_a_job_adverts_box_inside_the_article_goes_and_does_not_cut_the_lead():
     kept = nonblank(result.text)
     assert kept[0] == paragraphs[0] and kept[-1] == paragraphs[-1]
     assert not any("(m/w/d)" in line for line in kept)
+
+
+def test_the_article_resumes_past_boxes_of_links_set_one_after_another():
+    """"Read also" / a story's headline / the article's next paragraph / "Read also" /
+    another headline / the article goes on: each box is dropped, the article kept."""
+    body = [EN_PARAGRAPHS[0], "Read also", "Council to vote on new parking rules",
+            EN_PARAGRAPHS[1], "Read also", "Bakery on Mill Street closes after forty years",
+            EN_PARAGRAPHS[2], EN_PARAGRAPHS[3]]
+    result = strip_text(synthetic_page(body))
+    assert nonblank(result.text) == EN_PARAGRAPHS[:4]
