@@ -178,7 +178,7 @@ SITES = [
             "En el barrio dicen que han oído muchas promesas y que esta vez quieren ver resultados.",
         ],
         tip="¿Sabes de algo que deberíamos contar? En la redacción leemos todos los mensajes y seguimos cada pista que nos llega de los lectores.",
-        pitch="El periodismo independiente depende de quienes lo leen. Hazte socio de El Faro hoy y ayúdanos a seguir contando lo que pasa en cada barrio.",
+        pitch="Las historias de cada barrio las cuentan vecinos como tú. Hazte socio de El Faro hoy y ayúdanos a seguir contando lo que pasa en cada esquina.",
         about="El Faro de la Costa es un diario independiente fundado por un grupo de periodistas locales; sale cada mañana y cubre la vida, la economía y la cultura de la comarca sin depender de ningún partido.",
         quote="La alcaldesa lo dijo claramente en su discurso: ningún barrio se quedará atrás y los servicios llegarán a todas las casas.",
         correction="Corrección: una versión anterior de esta información daba una fecha equivocada para la sesión; ya está corregida en el texto.",
