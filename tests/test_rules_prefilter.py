@@ -59,6 +59,9 @@ def holds(literals: frozenset[str], text: str) -> bool:
     (r"(?<!\d)\d+\s+kommentare?\b", ICASE, {"kommentar"}),
     (r"(?=[^\n]*\d)^\W*datum", 0, {"datum"}),
     (r"(?>atomar)\s*x", 0, {"atomar"}),
+    # a lookahead's text is in the block too: it can be what the rule needs
+    (r"^(?=.*?(?:facebook|whatsapp))(?:\w+\s*)+$", 0, {"facebook", "whatsapp"}),
+    (r"(?<=gesamt)\s*\d+", 0, {"gesamt"}),
 ])
 def test_required_literals_of_small_patterns(pattern, flags, expected):
     assert required_literals(pattern, flags) == frozenset(expected)

@@ -203,7 +203,10 @@ def _item(op, av) -> _Info:
         return _NOTHING if char == "\n" else _Info(frozenset({char}), None)
     if op is sre.IN:
         return _char_class(av)
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+    if op is sre.ASSERT:  # a lookaround: zero width, but what it looks at is in the block
+        inner = _sequence(list(av[1])).needs()
+        return _EMPTY if inner is None else _Info(None, inner)
+    if op in (sre.AT, sre.ASSERT_NOT):
         return _EMPTY  # zero width: matches the empty string, siblings still count
     if op is sre.SUBPATTERN:
         _group, add_flags, _del_flags, sub = av
