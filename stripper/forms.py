@@ -95,9 +95,9 @@ def _named_pairs(blocks: list[Block], kept: list[Block]) -> list[tuple[Block, Bl
     opening with the same two words ("Ana Ruiz, born 1990 in…")."""
     found: list[tuple[Block, Block]] = []
     for bio in kept:
-        name_words = _opening_name(bio.text)
-        if (name_words is None or not bio.features.terminal_punct
-                or not BIO_MIN_WORDS <= effective_words(bio) <= BIO_MAX_WORDS):
+        if (not bio.features.terminal_punct
+                or not BIO_MIN_WORDS <= effective_words(bio) <= BIO_MAX_WORDS
+                or (name_words := _opening_name(bio.text)) is None):
             continue
         for name in blocks[max(0, bio.index - BIO_NAME_GAP):bio.index]:
             words = name.text.split()

@@ -119,8 +119,10 @@ def date_label(text: str, extra: tuple[str, ...] = ()) -> str | None:
     return date_line_shape(text, extra)[0]
 
 
+@lru_cache(maxsize=8192)
 def date_line_shape(text: str, extra: tuple[str, ...] = ()) -> tuple[str | None, int | None]:
-    """(date_label(text, extra), words_beside_date(text)), reading the line once."""
+    """(date_label(text, extra), words_beside_date(text)), reading the line once;
+    remembered, as a site's date lines recur and settle cleans each page twice."""
     prepared = prepare(text[:MAX_DATE_CHARS])
     span = _DATE_SPAN.search(prepared)
     head = prepared[:span.start()] if span else prepared
