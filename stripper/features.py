@@ -131,14 +131,13 @@ def measure(text: str, stopwords: Stopwords) -> Features:
 def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
     """Features' fields in order; `repeats` is the page's to fill in, and so is
     `key` — with `keyed`, it comes with the rest (`normalise(text)`)."""
-    stripped = raw = text.strip()
-    if "[" in stripped or "(BUTTON)" in stripped:
-        # Renderer markers (lynx's [12] link numbers, (BUTTON), [ ] form fields) are no
-        # words of the page: the decision reads the text without them (the output
-        # still copies the input lines). Link-likeness reads the markers.
-        stripped = _RENDERER_MARK.sub("", stripped).strip() or stripped
-        if stripped is not raw:
-            text = stripped
+    # Renderer markers (lynx's [12] link numbers, (BUTTON), [ ] form fields) are no
+    # words of the page: the decision reads the text without them (the output still
+    # copies the input lines). Link-likeness reads the markers.
+    raw = text.strip()
+    stripped = decision_text(raw)
+    if stripped is not raw:
+        text = stripped
     nonspace = max(1, len("".join(stripped.split())))
     words = tokens(stripped)
     tail = stripped[-_TAIL:]
@@ -163,14 +162,14 @@ def _measure(text: str, stopwords: Stopwords, *, keyed: bool = False) -> tuple:
             others = _BMP_WORD_NOT_LETTER.findall(stripped)
         letters = len(kept) - kept.count(" ") - len(others)
         key = kept.strip().casefold() if keyed else ""
+    terminal = bool((_ASCII_TERMINAL if tail.isascii() else _TERMINAL).search(tail))
     return (
         len(stripped),
         len(words),
         letters / nonspace,
         stopwords.ratio(words),
-        bool((_ASCII_TERMINAL if tail.isascii() else _TERMINAL).search(tail)),
-        _link_likeness(raw, sentence=len(words) >= LINKED_SENTENCE_WORDS
-                       and bool((_ASCII_TERMINAL if tail.isascii() else _TERMINAL).search(tail))),
+        terminal,
+        _link_likeness(raw, sentence=terminal and len(words) >= LINKED_SENTENCE_WORDS),
         bool((_ASCII_BULLET if text.isascii() else _BULLET).match(text)),
         1,
         key,

@@ -50,6 +50,10 @@ def mark_teaser_units(blocks: list[Block], labels: list[Label]) -> None:
 
 BIO_MAX_WORDS = 90  # an author box's paragraph
 BIO_NAME_WORDS = (2, 4)
+BIO_LINE_WORDS = 8  # a name line may carry the site and a role: "Ana Ruiz Gazette - Editor"
+BIO_MIN_WORDS = 15
+BIO_NAME_GAP = 3  # blocks from the name line to the paragraph ("About the author" between)
+BIO_TAIL_SHARE = 1.0  # kept words after the box, against the article's before it
 
 
 def drop_author_bio(blocks: list[Block]) -> None:
@@ -80,12 +84,6 @@ def drop_author_bio(blocks: list[Block]) -> None:
             for block in kept[kept.index(name):]:
                 block.decide(Verdict.REMOVED, Category.BYLINE, reason)
             return
-
-
-BIO_LINE_WORDS = 8  # a name line may carry the site and a role: "Ana Ruiz Gazette - Editor"
-BIO_MIN_WORDS = 15
-BIO_NAME_GAP = 3  # blocks from the name line to the paragraph ("About the author" between)
-BIO_TAIL_SHARE = 1.0  # kept words after the box, against the article's before it
 
 
 def _named_pairs(blocks: list[Block], kept: list[Block]) -> list[tuple[Block, Block]]:

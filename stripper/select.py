@@ -37,12 +37,12 @@ RULE_VALUE = -2.5
 # After an end marker, the article goes on only if this much dense text follows soon.
 MARKER_LOOKAHEAD = 15  # blocks
 DENSE_RUN_BLOCKS = 2
+DENSE_RUN_WORDS = 40
 CHAINED_MARKERS = 2  # markers a resumed article may lie behind, one after another
 RESUME_LOOKAHEAD = 60  # blocks: how far a "story continues below" line may follow a marker
+RESUME_GAP = 4  # blocks between that line and the article's next good block
 SUBHEADING_WORDS = 12
 BARE_MARKER_WORDS = 3  # "Read also:", "Lue myös:": a marker line with no story in it
-RESUME_GAP = 4  # blocks between that line and the article's next good block
-DENSE_RUN_WORDS = 40
 RUN_LINE_CHARS = 30  # a wrapped paragraph's lines (see _wrapped_form)
 RUN_LINE_SHARE = 0.7
 LONE_PARAGRAPH_WORDS = 50  # or a single paragraph this long
@@ -210,8 +210,7 @@ def drop_repeated(blocks: list[Block]) -> None:
 def _mark_lists_after_markers(blocks: list[Block], labels: list[Label], after: int) -> None:
     """The list under an end marker past the article is related-list, up to other chrome."""
     for i in range(after, len(blocks)):
-        marker = labels[i].marker
-        if marker is None or marker.action != "end-article":
+        if not _end_marker(labels[i]):
             continue
         j = i + 1
         while j < len(blocks) and not labels[j].hard:
@@ -341,6 +340,11 @@ def _marker_between(labels: list[Label], lo: int, hi: int) -> bool:
     return any(_ends(lab) for lab in labels[lo:hi])
 
 
+def _end_marker(label: Label) -> bool:
+    """An end-article marker ("Related articles", «Читайте также»)."""
+    return label.marker is not None and label.marker.action == "end-article"
+
+
 def _ends(label: Label) -> bool:
     """An end- or start-article marker: a boundary of the article (a resume marker,
     "the article continues below", is none)."""
@@ -357,7 +361,7 @@ def _cut_at_marker(
     i = start + 1
     while i < end:
         label = labels[i]
-        if label.marker is not None and label.marker.action == "end-article":
+        if _end_marker(label):
             resume = _dense_run_after(blocks, labels, i)
             if mark:
                 _mark_after(blocks, labels, i, resume, label)
@@ -379,8 +383,7 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int,
     limit = min(len(blocks), marker + 1 + MARKER_LOOKAHEAD)
     for i in range(marker + 1, limit):
         if _ends(labels[i]):
-            found = labels[i].marker
-            if chained < CHAINED_MARKERS and found is not None and found.action == "end-article":
+            if chained < CHAINED_MARKERS and _end_marker(labels[i]):
                 resumed = _dense_run_after(blocks, labels, i, chained + 1)
                 if resumed is None:
                     return None
@@ -449,7 +452,6 @@ def _mark_after(
     quoted = blocks[lo].text if len(blocks[lo].text) <= 40 else blocks[lo].text[:39] + "…"
     reason = f"after end marker «{quoted}»"
     hi = len(blocks) if resume is None else resume
-    # right under a bare "Read also:", a headline-sized line is the story it links to
     for k in range(lo + 1, hi):
         if not labels[k].hard:
             hard = not (k == hi - 1 and resume is not None and _subheading(blocks[k])
