@@ -560,3 +560,29 @@ def test_the_article_resumes_past_boxes_of_links_set_one_after_another():
             EN_PARAGRAPHS[2], EN_PARAGRAPHS[3]]
     result = strip_text(synthetic_page(body))
     assert nonblank(result.text) == EN_PARAGRAPHS[:4]
+
+
+# Photo captions that end with their credit, by each language's own label; our prose.
+CAPTIONED = {
+    "fi": (["Kaupunginvaltuusto päätti maanantaina, että kirjasto pysyy auki myös kesällä. "
+            "Päätöstä on odotettu pitkään, sillä lukijoita on ollut enemmän kuin koskaan.",
+            "Kirjaston johtaja kertoi, että aukioloajat julkaistaan ensi viikolla verkossa. "
+            "Hänen mukaansa henkilökuntaa palkataan lisää kesän ajaksi, ja lasten lukupiiri "
+            "jatkuu joka tiistai koko kesän ajan."],
+           "Lukijat jonottivat kirjaston ovella aamulla. Kuva: Liisa Virta"),
+    "ko": (["시의회는 월요일 도서관을 여름에도 계속 운영하기로 결정했다. 이용자가 어느 때보다 "
+            "많아지면서 이번 결정은 오랫동안 기다려져 왔다.",
+            "도서관장은 운영 시간을 다음 주에 누리집에 공개하겠다고 밝혔다. 그는 여름 동안 "
+            "직원을 더 뽑을 계획이라고 말했다."],
+           "시민들이 아침부터 도서관 앞에 줄을 서 있다. [사진 출처 = 한빛일보]"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CAPTIONED))
+def test_caption_ending_in_a_credit_is_removed(lang):
+    """A caption between the paragraphs reads as a sentence; its credit gives it away."""
+    paragraphs, caption = CAPTIONED[lang]
+    result = strip_text(synthetic_page([paragraphs[0], caption, paragraphs[1]]))
+    assert [b.text for b in result.kept] == paragraphs
+    block = next(b for b in result.blocks if b.text == caption)
+    assert block.rule == "credit.caption"
