@@ -274,3 +274,45 @@ def test_a_numbered_list_after_a_full_line_still_splits():
     _lines, blocks = segment_text(dump)
     texts = [b.text for b in blocks]
     assert items[1] in texts and items[2] in texts
+
+
+def _table_page(paragraph: str, column: int, width: int = 80) -> str:
+    """A w3m table layout: a wide row (the page's width), then a narrow cell's
+    paragraph wrapped at the cell's width, then a menu of short lines."""
+    wide = textwrap.wrap(EN_PARAGRAPHS[0], width=width)
+    cell = textwrap.wrap(paragraph, width=column)
+    menu = ["Home", "News and comment", "Sport", "Contact the newsroom"]
+    return "\n".join([*wide, "", *cell, "", *menu]) + "\n"
+
+
+def test_a_narrow_cell_paragraph_is_one_block():
+    """Its lines crowd the cell's width, not the page's: they wrap at the cell's."""
+    for paragraph in (EN_PARAGRAPHS[1], RU_PARAGRAPHS[0]):
+        text = _table_page(paragraph, column=34)
+        _, blocks = segment_text(text)
+        cell = [b for b in blocks if b.text.split()[0] == paragraph.split()[0]]
+        assert len(cell) == 1 and cell[0].text == paragraph
+        assert [b.text for b in blocks][-4:] == ["Home", "News and comment", "Sport",
+                                                  "Contact the newsroom"]
+
+
+def test_a_narrow_cell_in_an_unwrapped_dump_is_one_block():
+    text = "\n".join(textwrap.wrap(RU_PARAGRAPHS[1], width=40)) + "\n"
+    _, blocks = segment_text(text)
+    assert [b.text for b in blocks] == [RU_PARAGRAPHS[1]]
+
+
+def test_lines_that_end_no_sentence_stay_apart():
+    """A column of headlines crowds its width too, but its last line ends no sentence."""
+    lines = ["Council votes to keep the old library open",
+             "Harbour ferry timetable changes",
+             "Bakery on Mill Street closes after forty years"]
+    _, blocks = segment_text("\n".join(lines) + "\n")
+    assert [b.text for b in blocks] == lines
+
+
+def test_a_table_row_is_no_cell_line():
+    lines = ["Price        Size        Colour", "12 euros     large       red and blue",
+             "9 euros      small       green."]
+    _, blocks = segment_text("\n".join(lines) + "\n")
+    assert [b.text for b in blocks] == [ln.strip() for ln in lines]

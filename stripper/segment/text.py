@@ -27,6 +27,7 @@ _LINK_MARK = regex.compile(r"\[\d+\]")
 _NUMBER_START = re.compile(r"\s*[0-9]{1,3}\.\s+[^\W\d_]")  # "11. Februar", not "11. https:…"
 _CLAUSE_END = regex.compile(r"[.!?;:؟。！？…]['\"’”»)]*\s*$")
 _SENTENCE_END = regex.compile(r"[.!?؟。！？…]['\"’”»)]*\s*$")
+_ENDS_CHARS = frozenset(".!?؟。！？…'\"’”»)")  # what a line that ends a sentence ends with
 _CJK_CHAR = HAN_KANA
 _MIN_WRAPPED_SHARE = 0.1  # of long lines ending near the width
 _MIN_WRAPPED_LINES = 3
@@ -34,6 +35,8 @@ _OVERRUN_WEIGHT = 3  # a line past a candidate width counts against it this much
 _CLIFF_COLUMNS = 4  # the last columns before the width, where wrapped lines crowd
 _MAX_WIDTH = 200
 _WRAP_SLACK = 12  # columns: how far short of the width a wrapped line may end
+_NARROW_MIN = 24  # columns: a table cell's column this wide may hold a paragraph
+_NARROW_LINES = 3  # one-line blocks in a row before a column's own width is looked for
 _LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by renderers
 
 
@@ -167,7 +170,7 @@ def segment_text(text: str) -> tuple[list[str], list[Block]]:
             if stripped:
                 blocks.append(Block(index=len(blocks), text=stripped, start=i, end=i + 1,
                                     kind="line", source_lines=[line]))
-        return lines, blocks
+        return lines, _join_narrow_columns(lines, blocks, _MAX_WIDTH, cells)
     width, measure = found
     i = 0
     while i < len(lines):
@@ -180,7 +183,88 @@ def segment_text(text: str) -> tuple[list[str], list[Block]]:
             i += 1
         blocks.append(_block(len(blocks), lines, start, i + 1))
         i += 1
-    return lines, blocks
+    return lines, _join_narrow_columns(lines, blocks, width, measure)
+
+
+def _join_narrow_columns(lines: list[str], blocks: list[Block], width: int,
+                         measure: Callable[[str], int]) -> list[Block]:
+    """A paragraph in a table cell is wrapped at the cell's width, not the page's
+    (w3m lays tables out in columns; a dump that wraps nothing may still hold such a
+    cell): each of its lines came out a block of its own. Runs of one-line blocks on
+    adjacent lines at one indent are wrapped again at the run's own width, where its
+    lines crowd that width and the last ends a sentence."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i + 1
+        if blocks[i].end - blocks[i].start == 1:
+            while (j < len(blocks) and blocks[j].end - blocks[j].start == 1
+                   and blocks[j].start == blocks[j - 1].end):
+                j += 1
+        # Most runs are menus and lists: too short, or no line under the first ends a
+        # sentence (the one character tested is all it takes to tell).
+        if j - i < _NARROW_LINES or not any(lines[b.start].rstrip()[-1:] in _ENDS_CHARS
+                                            for b in blocks[i + 1:j]):
+            out.extend(blocks[i:j])
+        else:
+            out.extend(_cell_runs(lines, blocks[i:j], width - _WRAP_SLACK, measure))
+        i = j
+    if len(out) == len(blocks):
+        return blocks
+    for n, block in enumerate(out):
+        block.index = n
+    return out
+
+
+def _cell_runs(lines: list[str], run: list[Block], limit: int,
+               measure: Callable[[str], int]) -> list[Block]:
+    """One-line blocks on adjacent lines, rewrapped where they are a cell's lines: at
+    one indent, well short of the page's width, none a table's row (cells side by
+    side, set apart by runs of spaces)."""
+    out: list[Block] = []
+    cell: list[Block] = []
+    columns: list[int] = []
+    indent = -1
+    for block in [*run, None]:
+        if block is not None:
+            line = lines[block.start].rstrip()
+            lead = _indent(line)
+            if "   " in line.lstrip() or (n := measure(line)) > limit:
+                lead = -2  # no cell line
+        if block is None or lead != indent or lead == -2:
+            if len(cell) >= _NARROW_LINES and max(columns) >= _NARROW_MIN:
+                out.extend(_rewrapped(lines, cell, columns, max(columns), measure))
+            else:
+                out.extend(cell)
+            cell, columns = [], []
+            if block is None:
+                break
+            if lead == -2:
+                out.append(block)
+                indent = -1
+                continue
+        indent = lead
+        cell.append(block)
+        columns.append(n)
+    return out
+
+
+def _rewrapped(lines: list[str], run: list[Block], columns: list[int], column: int,
+               measure: Callable[[str], int]) -> list[Block]:
+    out: list[Block] = []
+    k = 0
+    while k < len(run):
+        m = k
+        while (m + 1 < len(run) and columns[m] >= column - _WRAP_SLACK
+               and _continues(lines[run[m].start], lines[run[m + 1].start], column, measure,
+                              head=lines[run[k].start])):
+            m += 1
+        if m > k and _SENTENCE_END.search(lines[run[m].start]):
+            out.append(_block(0, lines, run[k].start, run[m].start + 1))
+        else:
+            out.extend(run[k:m + 1])
+        k = m + 1
+    return out
 
 
 def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = cells,
