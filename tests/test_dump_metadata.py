@@ -264,3 +264,55 @@ def test_date_line_beats_a_nearer_caption_that_names_a_day(lang):
     text = page(p, above=[p["headline"], "", line, "", caption], below=[])
     meta = stripper.strip(text, kind="text").metadata
     assert meta.published is not None and meta.published.iso[:10] == p["iso"]
+
+
+# A Chinese page for the tests below (written for them, like the others).
+ZH_PAGE = {
+    "headline": "港口老图书馆将继续开放五年",
+    "ui": "收听本文",
+    "date": "发布于 2026年3月14日",
+    "body": [
+        "市议会周二晚间经过长时间讨论后决定，港口老图书馆至少再开放五年，并将在秋季公布维修计划。",
+        "议员们表示，图书馆大楼的状况比早先的调查所显示的要好，维修费用也比担心的要低一些。",
+        "曾为港口图书馆奔走的读者们说，他们松了一口气，现在将为新书架和更长的开放时间筹款。",
+    ],
+}
+TITLE_PAGES = {**PAGES, "zh": ZH_PAGE}
+
+
+@pytest.mark.parametrize("lang", sorted(TITLE_PAGES))
+@pytest.mark.parametrize("marker", ["* ", "• ", "[12]", "   3. [7]"])
+def test_headline_shown_only_as_a_list_item_or_link_is_the_title(lang, marker):
+    """The page's headline reached the dump only as a list item or a numbered link
+    (a breadcrumb's last place, lynx's link to the page itself): the title is its
+    words without the marker, not the UI string nearer the article."""
+    p = TITLE_PAGES[lang]
+    text = page(p, above=[f"{marker}{p['headline']}", "", p["date"], "", p["ui"]], below=[])
+    assert stripper.strip(text, kind="text").metadata.title == p["headline"]
+
+
+@pytest.mark.parametrize(("lang", "headline"), [
+    ("en", "Library saved"), ("de", "Bibliothek gerettet"), ("ru", "Библиотеку спасли"),
+    ("ar", "المكتبة باقية"),
+])
+def test_two_word_headline_just_above_the_article_is_the_title(lang, headline):
+    """A headline of two words sits right above the article; the site name and a
+    label further up are no title."""
+    p = {**TITLE_PAGES[lang]}
+    p["body"] = [*p["body"]]
+    word = headline.split()[0]
+    # the article names the headline's subject in its first words
+    p["body"][0] = f"{word} {p['body'][0]}"
+    text = page(p, above=["Example Media", "", p["ui"], "", headline], below=[])
+    assert stripper.strip(text, kind="text").metadata.title == headline
+
+
+@pytest.mark.parametrize("line", [
+    "* Harbour, Library, Council, Budget, Repairs",
+    "* Council votes on the harbour library –",
+    "[3]Harbour library |",
+])
+def test_a_tag_list_or_a_cut_off_line_is_never_the_title(line):
+    p = TITLE_PAGES["en"]
+    text = page(p, above=[p["headline"], "", line, "", p["date"]], below=[])
+    assert stripper.strip(text, kind="text").metadata.title == p["headline"]

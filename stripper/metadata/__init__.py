@@ -42,7 +42,8 @@ def describe(
     kept, start, end = _article(blocks)
     published, updated = _dates(blocks, start, end, language)  # first: date lines are no title
     # no article, no headline
-    title, in_body, words_of = pick_title(blocks, start, kept) if kept else (None, False, None)
+    title, in_body, words_of = (pick_title(blocks, start, kept, language=language) if kept
+                                else (None, False, None))
     if title is not None:
         for block in blocks:
             if block.verdict is _KEPT and in_body:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 import regex
@@ -52,7 +52,7 @@ PROSE_WORDS = 15  # the article's first blocks, whose words a headline names
 class TitlePick(NamedTuple):
     block: Block | None
     in_body: bool  # found inside the kept run, past its head: the text keeps it
-    text: str | None = None  # the headline's words, where the block holds more
+    text: str | None = None  # the title: the headline's words, or another line's (_title_words)
 
 
 def find_title(blocks: list[Block], article_start: int,
@@ -62,12 +62,16 @@ def find_title(blocks: list[Block], article_start: int,
 
 
 def pick_title(blocks: list[Block], article_start: int,
-               article: list[Block] | None = None) -> TitlePick:
+               article: list[Block] | None = None, *,
+               language: str | None = None) -> TitlePick:
     """The headline: a short line above the article (or its first line) that the page
     repeats, that sits over the byline, and whose words the article goes on to use.
 
     The last is what tells the headline from the captions, site names, kickers and UI
-    strings around it, in any language: a headline names the story's subject."""
+    strings around it, in any language: a headline names the story's subject.
+
+    The block is the line the text loses as the headline; the title's words may come
+    from another line (see _title_words), which the text keeps."""
     lo = max(0, article_start - HEAD_BLOCKS)
     # Not a line that runs on into the next with no blank line between: that is the
     # start of a paragraph whose wrapping went unrecognised.
@@ -76,9 +80,11 @@ def pick_title(blocks: list[Block], article_start: int,
     # The selection may have taken the headline in as the article's first line, or it
     # took in a few lines of chrome before the headline: lines above the article's
     # first paragraph of prose, never inside the body.
-    for block in blocks[article_start:article_start + LEAD_CANDIDATES]:
+    lead_end = min(len(blocks), article_start + LEAD_CANDIDATES)
+    for block in blocks[article_start:lead_end]:
         if _is_prose(block) or (block.features.words >= PROSE_WORDS
                                 and _runs_on(blocks, block.index)):  # or a line of it
+            lead_end = block.index
             break
         if (headline_like(block.features) and not _runs_on(blocks, block.index)
                 and not _widget(block)):
@@ -92,16 +98,21 @@ def pick_title(blocks: list[Block], article_start: int,
                       if headline_like(b.features) and _could_be_title(b)
                       and not _runs_on(blocks, b.index) and not _widget(b)]
         in_body = True
-    if not candidates:
+    extra = _more_candidates(blocks, article_start, lo, lead_end, candidates)
+    if not candidates and not extra:
         return TitlePick(None, False)
     context = _Context(blocks, article_start, lo, article or [])
-    best = max(candidates, key=lambda block: score_title(title_signals(block, context)))
+    signals = [title_signals(block, context) for block in candidates]
     crumb = _trail_end(blocks, lo, article_start + LEAD_BLOCKS, context.body)
+    words = _title_words(blocks, candidates, signals, extra, context, crumb, language)
+    if not candidates:  # only lines the text keeps: their words, and nothing removed
+        return TitlePick(None, False, words)
+    best = candidates[max(range(len(candidates)), key=lambda i: score_title(signals[i]))]
     if crumb is not None and not (best.features.key and
                                   normalise(crumb[1]) in best.features.key):
         # (a trail the selection took in as the article's first lines stays in the text)
-        return TitlePick(crumb[0], crumb[0].index >= article_start, crumb[1])
-    return TitlePick(best, in_body)
+        return TitlePick(crumb[0], crumb[0].index >= article_start, words)
+    return TitlePick(best, in_body, words)
 
 
 @dataclass(slots=True)
@@ -169,6 +180,117 @@ TITLE_WEIGHTS = {"repeats": 0.9, "distance": -1.0, "five_words": 1.9, "long": -1
 
 def score_title(signals: dict[str, float]) -> float:
     return sum(TITLE_WEIGHTS[name] * value for name, value in signals.items())
+
+
+# Lines the text keeps that may still hold the title's words (see _more_candidates).
+MARKED_DISTANCE = 20  # blocks above the article: a list item or link as near as this
+SHORT_DISTANCE = 3  # blocks above the article: a two-word line as near as this
+_LOWER_START = regex.compile(r"^\W*\p{Ll}")  # a cased script's lower-case first letter
+_LINK_NUMBER = regex.compile(r"\[\d+\]")
+_OPEN_END = regex.compile(r"[-–—|/·•»]\s*$")  # a line cut off before what it introduces
+_LIST_COMMA = regex.compile(r"\s*[,،]\s*")  # (CJK text has no spaces to count words by)
+# The title's score adds these to TITLE_WEIGHTS' (those stay the headline's, the line
+# the text drops). Fitted (conditional logit over each page's candidates, the weights
+# above held fixed, L2 0.01) on the pages of the first half of the sites (fd dumps by
+# publisher, tf dumps by URL host, sorted by name) and checked on the other half.
+EXTRA_WEIGHTS = {"other_line": -0.6, "marked": 0.4, "two_words": -0.6, "lead": -0.5,
+                 "lower_start": -0.5}
+
+
+class _Extra(NamedTuple):
+    block: Block
+    text: str  # the line without its list marker or link number
+    marked: bool
+
+
+def _more_candidates(blocks: list[Block], start: int, lo: int, lead_end: int,
+                     candidates: list[Block]) -> list[_Extra]:
+    """Lines no headline candidate for the text that may hold the title's words: a
+    list item or a numbered link near the article (the page's own headline, linked
+    from its breadcrumb, its related list or a renderer's list of the page's links),
+    read without its marker; a two-word line just above the article; a line of the
+    article's head too long or too closed for a headline's shape. Never a label, a
+    control or a line of a paragraph (the same tests as the headline's)."""
+    taken = {b.index for b in candidates}
+    extra = []
+    for block in blocks[lo:lead_end]:
+        if block.index in taken:
+            continue
+        text = block.text.strip()
+        marked = block.features.bullet or text.startswith("[")
+        if marked:
+            if start - block.index > MARKED_DISTANCE:
+                continue
+            text = _MARKER.sub("", text, count=1).strip()
+        elif block.features.link_like >= 0.3:
+            continue
+        if _LINK_NUMBER.search(text) or _OPEN_END.search(text) or _word_list(text):
+            continue  # links of several things, a fragment, a list of tags: no headline
+        fewest = 2 if 0 < start - block.index <= SHORT_DISTANCE else MIN_TITLE_WORDS
+        if _could_hold_title(blocks, block, text, fewest, marked):
+            extra.append(_Extra(block, text, marked))
+    return extra
+
+
+def _word_list(text: str) -> bool:
+    """A list of names or tags: three or more items of a word or two between commas."""
+    items = _LIST_COMMA.split(text)
+    return len(items) >= 3 and all(len(item.split()) <= 2 for item in items)
+
+
+def _could_hold_title(blocks: list[Block], block: Block, text: str, fewest: int,
+                      marked: bool) -> bool:
+    """Shaped like a title, and of no kind the page never titles with: a list item or a
+    link may be navigation (the page's own headline is one in its trail or link list)."""
+    f = block.features
+    kinds = _LINKED_KINDS if marked else _TITLE_KINDS
+    words = f.words if f.cjk else len(text.split())
+    return (
+        len(text) >= MIN_TITLE_CHARS
+        and (fewest <= words <= MAX_TITLE_WORDS or (f.cjk and f.words <= 90))
+        and f.letter_ratio >= 0.6
+        and not block.reason.startswith("rule ")
+        and block.category.value in kinds
+        and not _runs_on(blocks, block.index)
+        and not _widget_text(text)  # (a link number read off: CJK has no words to count)
+    )
+
+
+_TITLE_KINDS = ("boilerplate", "content", "duplicate", "title")
+_LINKED_KINDS = (*_TITLE_KINDS, "navigation")
+
+
+def _title_words(blocks: list[Block], candidates: list[Block],
+                 signals: list[dict[str, float]], extra: list[_Extra], context: _Context,
+                 crumb: tuple[Block, str] | None, language: str | None) -> str | None:
+    """The title: of the headline candidates and the lines _more_candidates adds, the
+    one the title's score ranks first (a numbered trail's last place where that is no
+    part of it, as for the headline); None if there is none."""
+    start = context.article_start
+    scored: list[tuple[float, Block, str | None]] = []
+    for block, found in zip(candidates, signals, strict=True):
+        more = {"lead": float(block.index >= start),
+                "lower_start": float(bool(_LOWER_START.match(block.text.strip())))}
+        scored.append((score_title(found) + _extra_score(more), block, None))
+    for item in extra:
+        view = replace(item.block, text=item.text)  # the signals read the line's words
+        more = {"other_line": 1.0, "marked": float(item.marked),
+                "two_words": float(len(item.text.split()) <= 2 and not view.features.cjk),
+                "lead": float(view.index >= start),
+                "lower_start": float(bool(_LOWER_START.match(item.text)))}
+        scored.append((score_title(title_signals(view, context)) + _extra_score(more),
+                       item.block, item.text))
+    if not scored:
+        return None
+    _score, block, text = max(scored, key=lambda s: s[0])
+    if crumb is not None and not (block.features.key and
+                                  normalise(crumb[1]) in block.features.key):
+        return crumb[1]
+    return text if text is not None else headline_text(blocks, block, language)
+
+
+def _extra_score(signals: dict[str, float]) -> float:
+    return sum(EXTRA_WEIGHTS[name] * value for name, value in signals.items())
 
 
 def _content_words(block: Block) -> set[str]:
@@ -239,7 +361,11 @@ def _widget(block: Block) -> bool:
     ("You are here:", "Dear reader,"), a form control or frame a renderer named
     ("(BUTTON) …", "IFRAME: …"), or image and control names in brackets with hardly a
     word of text beside them ("[logo.png] [icon]")."""
-    text = block.text.rstrip()
+    return _widget_text(block.text)
+
+
+def _widget_text(text: str) -> bool:
+    text = text.rstrip()
     if text.endswith((":", ",", "：", "，", "،")) or _RENDERER_TAG.search(text):
         return True
     return "[" in text and len(_BRACKETED.sub(" ", text).split()) < MIN_TITLE_WORDS
