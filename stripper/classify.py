@@ -107,7 +107,10 @@ def _label(
 ) -> Label:
     if rule is not None:
         return rule_label(rule)
-    return _label_by_statistics(block, stopwords_available, scale)
+    label = _label_by_statistics(block, stopwords_available, scale)
+    if label.klass in (Klass.GOOD, Klass.NEARGOOD) and says_opening_twice(block):
+        return Label(Klass.BAD, Category.BOILERPLATE, f"says its opening twice ({label.reason})")
+    return label
 
 
 MARKER_ACTIONS = frozenset({"end-article", "start-article", "resume-article"})
@@ -120,6 +123,26 @@ def rule_label(rule: Rule) -> Label:
         return Label(Klass.GOOD, Category.CONTENT, reason, hard=True, rule=rule.id)
     marker = rule if rule.action in MARKER_ACTIONS else None
     return Label(Klass.BAD, rule.category, reason, hard=True, marker=marker, rule=rule.id)
+
+
+DOUBLED_WORDS = 8  # an opening this long, said again in the block
+DOUBLED_CJK_CHARS = 12  # (scripts written without spaces)
+
+
+def says_opening_twice(block: Block) -> bool:
+    """A block that says its opening again is a doubled rendering: an image's alt text
+    above the same caption, a link's title beside its text, a headline list whose
+    every headline is a picture's name and a link. Prose does not repeat its first
+    eight words; a quote taken up again is a later sentence, not the opening."""
+    text = decision_text(block.text)
+    if block.features.cjk:
+        head = text[:DOUBLED_CJK_CHARS]
+        return len(text) >= 2 * DOUBLED_CJK_CHARS and text.find(head, len(head)) >= 0
+    words = text.split(None, DOUBLED_WORDS)
+    if len(words) <= DOUBLED_WORDS:
+        return False
+    head = " ".join(words[:DOUBLED_WORDS])
+    return text.find(head, len(head)) >= 0
 
 
 def _label_by_statistics(block: Block, stopwords_available: bool, scale: float) -> Label:

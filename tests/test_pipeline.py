@@ -84,10 +84,8 @@ def test_only_chrome_gives_empty_text():
     assert strip_text(page).text == ""
 
 
-@pytest.mark.parametrize(
-    "paragraphs",
-    [
-        [
+SCRIPT_PARAGRAPHS = {
+    "ar": [
             "أعلن المجلس البلدي يوم الثلاثاء أن المكتبة القديمة ستبقى مفتوحة لخمس سنوات أخرى "
             "على الأقل، وقال الأعضاء إن حالة المبنى أفضل بكثير مما قيل لهم في السابق.",
             "وملأ السكان الذين ناضلوا من أجل بقاء المكتبة أكثر من عام قاعة الاجتماع، وصفقوا "
@@ -95,7 +93,7 @@ def test_only_chrome_gives_empty_text():
             "ومن المتوقع أن تبدأ أعمال الإصلاح في فصل الربيع وأن تستمر نحو ثلاثة أشهر، وخلال "
             "هذه الفترة ستغلق قاعة المطالعة لكن قسم الأطفال سيبقى مفتوحا طوال أيام الأسبوع.",
         ],
-        [
+    "ru": [
             "Городской совет во вторник решил сохранить старую библиотеку как минимум ещё на "
             "пять лет. Депутаты сказали, что здание находится в гораздо лучшем состоянии, чем им "
             "говорили раньше.",
@@ -105,7 +103,7 @@ def test_only_chrome_gives_empty_text():
             "Ремонт должен начаться весной и продлится около трёх месяцев. В это время читальный "
             "зал будет закрыт, но детский отдел будет работать по будним дням.",
         ],
-        [
+    "zh": [
             "市议会周二决定，老图书馆将至少再开放五年。议员们说，这座建筑的状况比他们之前听说的要好得多，"
             "屋顶的维修费用也不到最初估计的一半。",
             "一年多来一直为保留图书馆而奔走的居民们挤满了会议厅，当结果宣布时，他们热烈鼓掌。"
@@ -113,9 +111,11 @@ def test_only_chrome_gives_empty_text():
             "维修工程预计将于明年春天开始，持续大约三个月。在此期间，阅览室将暂时关闭，"
             "但儿童阅览区和电脑室在工作日仍将照常开放。",
         ],
-    ],
-    ids=["ar", "ru", "zh"],
-)
+}
+
+
+@pytest.mark.parametrize("paragraphs", list(SCRIPT_PARAGRAPHS.values()),
+                         ids=list(SCRIPT_PARAGRAPHS))
 def test_other_scripts_keep_the_paragraphs(paragraphs):
     chrome_top = ["Home", "Search"]
     chrome_bottom = ["© 2025 Example Media"]
@@ -586,3 +586,33 @@ def test_caption_ending_in_a_credit_is_removed(lang):
     assert [b.text for b in result.kept] == paragraphs
     block = next(b for b in result.blocks if b.text == caption)
     assert block.rule == "credit.caption"
+
+
+# An image's alt text rendered above the same caption, a link's title beside its text.
+DOUBLED = {
+    "en": "Volunteers fill sandbags by the river on Friday morning before the storm",
+    "ru": "Добровольцы наполняют мешки песком у реки в пятницу утром перед штормом",
+    "zh": "志愿者周五上午在河边装沙袋，为即将到来的暴风雨做准备",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DOUBLED))
+def test_a_block_that_says_its_opening_twice_is_chrome(lang):
+    """Its words read as prose, so the statistics alone would keep it past the article."""
+    caption = DOUBLED[lang]
+    paragraphs = EN_PARAGRAPHS if lang == "en" else SCRIPT_PARAGRAPHS[lang]
+    doubled = f"{caption} {caption}"
+    result = strip_text(synthetic_page([*paragraphs, doubled]))  # under the article
+    block = next(b for b in result.blocks if b.text == doubled)
+    assert not block.kept and block.reason.startswith("says its opening twice")
+    assert [b.text for b in result.kept] == list(paragraphs)
+
+
+def test_prose_that_takes_a_phrase_up_again_is_kept():
+    """A quote repeated later in a paragraph is no doubled rendering: the repeat is no
+    whole opening of eight words."""
+    text = ("“Are they asking you for money?” the officer said. “Are they asking you for a "
+            "gift card or a transfer? Then it is a scam, and you should hang up the phone "
+            "at once and call the bank yourself,” she told the meeting on Tuesday evening.")
+    result = strip_text(synthetic_page([EN_PARAGRAPHS[0], text, *EN_PARAGRAPHS[1:]]))
+    assert text in [b.text for b in result.kept]
