@@ -454,3 +454,59 @@ def test_a_listing_of_linked_headlines_is_still_no_article():
                     f"and its old crane</a></h3><p>Teaser {i}.</p></div>" for i in range(14))
     page = f"<html><body><div class='listing'>{cards}</div></body></html>"
     assert strip(page).text == ""
+
+
+# --- a photo story: a paragraph of text and its photos' captions ---------------------
+
+_NAV = ("<header><nav><a href='/'>Beranda</a> <a href='/berita'>Berita</a> "
+        "<a href='/foto'>Foto</a></nav></header>")
+_STORY_LEAD = ("<p>Surabaya - Ratusan warga memadati alun-alun kota pada Minggu pagi untuk "
+               "mengikuti lomba perahu hias yang digelar setiap tahun.</p>")
+_STORY_CAPTION = ("<figure><img src='perahu.jpg'><figcaption>Peserta lomba mendayung perahu "
+                  "yang dihiasi bunga dan janur di sungai dekat alun-alun, Minggu "
+                  "(12/5/2024).</figcaption></figure>")
+
+
+def test_a_photo_storys_caption_is_its_text():
+    """A picture story has a sentence of text and a caption as long: the caption is
+    the story's, not an aside."""
+    page = (f"<html><body>{_NAV}<article class='detail'><h1>Lomba perahu hias di alun-alun"
+            f"</h1>{_STORY_LEAD}{_STORY_CAPTION}<div class='tags'><a href='/t/a'>perahu</a> "
+            "<a href='/t/b'>lomba</a></div></article><footer>© 2024 Harian Kota</footer>"
+            "</body></html>")
+    result = strip(page)
+    assert "Ratusan warga memadati alun-alun" in result.text
+    assert "Peserta lomba mendayung perahu" in result.text
+    assert "Beranda" not in result.text and "© 2024" not in result.text
+
+
+def test_a_caption_beside_a_longer_article_stays_an_aside():
+    paras = "".join(
+        f"<p>{s}</p>" for s in (
+            "Panitia mengatakan lomba tahun ini diikuti lebih banyak peserta dibandingkan "
+            "tahun lalu, karena hadiahnya dinaikkan oleh pemerintah kota.",
+            "Setiap perahu dinilai dari hiasannya, kecepatannya, dan kekompakan para "
+            "pendayung yang harus memakai pakaian adat dari daerah masing-masing.",
+            "Pemenang lomba akan diumumkan pada malam hari di panggung utama, setelah "
+            "pertunjukan musik dan tari yang dibawakan oleh pelajar sekolah setempat.",
+            "Warga yang datang dari luar kota diminta memarkir kendaraan di lapangan "
+            "sebelah timur, sebab jalan di sekitar sungai ditutup sejak pagi hari."))
+    page = (f"<html><body>{_NAV}<article class='detail'><h1>Lomba perahu hias di alun-alun"
+            f"</h1>{_STORY_LEAD}{_STORY_CAPTION}{paras}</article></body></html>")
+    text = strip(page).text
+    assert "Ratusan warga memadati alun-alun" in text and "Warga yang datang" in text
+    assert "Peserta lomba mendayung perahu" not in text
+
+
+def test_a_line_under_the_picture_of_a_short_article_stays_an_aside():
+    """A short article whose caption says much less than its text is no photo story."""
+    lead = ("<p>Panitia mengatakan lomba tahun ini diikuti lebih banyak peserta dibandingkan "
+            "tahun lalu, karena hadiahnya dinaikkan oleh pemerintah kota. Setiap perahu "
+            "dinilai dari hiasannya, kecepatannya, dan kekompakan para pendayungnya.</p>")
+    caption = ("<figure><img src='p.jpg'><figcaption>Perahu peserta berjajar di tepi sungai "
+               "sebelum lomba dimulai.</figcaption></figure>")
+    page = (f"<html><body>{_NAV}<article class='detail'><h1>Lomba perahu hias</h1>{lead}"
+            f"{caption}</article></body></html>")
+    text = strip(page).text
+    assert "Panitia mengatakan lomba" in text
+    assert "Perahu peserta berjajar" not in text
