@@ -510,3 +510,37 @@ def test_a_line_under_the_picture_of_a_short_article_stays_an_aside():
     text = strip(page).text
     assert "Panitia mengatakan lomba" in text
     assert "Perahu peserta berjajar" not in text
+
+
+def test_a_column_of_titles_beside_a_short_cjk_article_is_not_the_article():
+    """A short Chinese article is short in characters: the column of video titles
+    beside it (no sentence ends) must not draw the article's container up to the page
+    wrapper that holds both."""
+    paras = ["周六上午，市图书馆在新馆举行了开放仪式，数百名市民冒雨前来参观，"
+             "馆长介绍了新馆的藏书和阅览室的安排。",
+             "新馆共有五层，一楼是儿童阅览区，二楼和三楼是普通书库，四楼设有自习室，"
+             "五楼则用来举办讲座和展览。",
+             "馆长说，新馆每天开放十二个小时，周末也不休息，市民凭身份证就可以免费"
+             "办理借书证，一次最多借十本书。",
+             "不少家长带着孩子来到儿童阅览区，一位母亲说，以前的旧馆太小，孩子们"
+             "只能站着看书，现在终于有了座位。"]
+    titles = ["小狗在公园草地上追着飞盘一路狂奔的有趣视频画面让人看了忍不住笑",
+              "老师傅用一把小小的刻刀在白萝卜上雕出一朵正在盛开的牡丹花",
+              "夜晚的江边灯光秀吸引了大批外地游客驻足观看并拍照留念合影",
+              "农民在田间用遥控无人机给一大片金黄的稻田喷洒农药的全过程",
+              "手艺高超的厨师在一分钟之内把一整块面团拉成上千根细面条",
+              "海边玩耍的孩子们用湿沙子堆出了一座带有城墙和塔楼的大城堡"]
+    article = "".join(f"<p>{p}</p>" for p in paras)
+    videos = "".join(f"<div class='item'><div>{t}</div></div>" for t in titles)
+    page = ("<html><body><div class='top'><a href='/'>首页</a> <a href='/n'>新闻</a></div>"
+            "<div class='wrap'><div class='left'><div class='content-article'>"
+            f"<h1>市图书馆新馆开放</h1><div class='text'>{article}</div></div>"
+            "<div class='comments'><h3>评论</h3><form><textarea></textarea><button>发表"
+            "</button></form></div></div>"
+            "<div class='right'><div class='videos'><h3>精选视频</h3><div class='player'>"
+            "<div>00:35</div><div>播放</div></div>"
+            f"<div class='list'>{videos}</div></div>"
+            "</div></div></body></html>")
+    text = strip(page).text
+    assert paras[0] in text and paras[-1] in text
+    assert titles[0] not in text and titles[-1] not in text
