@@ -8,6 +8,8 @@ the article's container between its paragraphs: there they are the article's own
 
 from __future__ import annotations
 
+import re
+
 from stripper.features import measure
 from stripper.html import hints
 from stripper.model import Category, Container, HtmlBlock, Klass, Label, Verdict
@@ -62,6 +64,8 @@ LEAD_LINK_DENSITY = 0.2
 MAX_LEADS = 2
 CJK_CHARS_A_WORD = 4
 MAX_LEAD_GAP = 12  # blocks between the headline and the article's first kept block
+_PROSE = (Klass.GOOD, Klass.NEARGOOD)  # the classifier read it as prose (its stopwords)
+_TITLE_BAR = re.compile(r"\s[|｜]\s")
 _NOT_LEAD = frozenset({Category.TIMESTAMP, Category.BYLINE, Category.RELATED_LIST,
                        Category.NAVIGATION, Category.BREADCRUMB})
 
@@ -88,7 +92,11 @@ def keep_standfirst(blocks: list[HtmlBlock], labels: list[Label]) -> int:
         need = LEAD_WORDS * (CJK_CHARS_A_WORD if f.cjk else 1)  # (CJK words are characters)
         if b.kind == "heading":  # a subheading reads as a standfirst only when long
             need *= 2
-        if f.words >= need and (f.terminal_punct or f.words >= 2 * need):
+        # A dek often has no full stop: prose by its stopwords will do, unless it
+        # reads as a title ("What happened | Site": a photo's or video's, a page's).
+        prose = (label.category is Category.CONTENT and label.klass in _PROSE
+                 and not _TITLE_BAR.search(b.text))
+        if f.words >= need and (f.terminal_punct or prose or f.words >= 2 * need):
             leads.append(b)
     if not 1 <= len(leads) <= MAX_LEADS:
         return 0
