@@ -344,6 +344,32 @@ def test_standfirst_between_headline_and_body_is_kept():
     assert SENTENCES[0] in text and "By Ana López" not in text
 
 
+def test_a_standfirst_without_a_full_stop_is_kept():
+    """News deks often end without a full stop: prose by its stopwords is enough."""
+    page = ("<html><body><header><nav><a href='/'>Home</a> <a href='/n'>News</a></nav></header>"
+            "<article><h1>Crane stays on the quay</h1>"
+            "<p class='dek'>The harbour committee has ended a quarrel that divided the town "
+            "for two years</p>"
+            "<div class='byline'>By Ana López</div><div class='dateline'>3 March 2024</div>"
+            "<figure><img src='c.jpg'><figcaption>The crane at dusk.</figcaption></figure>"
+            f"<div class='story'>{PROSE}</div></article></body></html>")
+    text = strip(page).text
+    assert text.startswith("The harbour committee has ended a quarrel")
+    assert SENTENCES[0] in text and "By Ana López" not in text
+
+
+def test_a_title_with_its_site_name_under_the_headline_is_no_standfirst():
+    page = ("<html><body><header><nav><a href='/'>Home</a> <a href='/n'>News</a></nav></header>"
+            "<article><h1>Crane stays on the quay</h1>"
+            "<div class='video-title'>Watch the harbour committee decide that the old crane "
+            "stays on the quay | Town Paper</div>"
+            "<div class='byline'>By Ana López</div><div class='dateline'>3 March 2024</div>"
+            "<div class='share'><a href='/s1'>Share</a> <a href='/s2'>Post</a></div>"
+            f"<div class='story'>{PROSE}</div></article></body></html>")
+    text = strip(page).text
+    assert SENTENCES[0] in text and "Town Paper" not in text
+
+
 def test_a_short_kicker_under_the_headline_is_no_standfirst():
     page = ("<html><body><h1>Crane stays on the quay</h1><p>Town news, in brief</p>"
             f"<div class='byline'>By Ana López</div><div class='story'>{PROSE}</div>"
@@ -454,3 +480,93 @@ def test_a_listing_of_linked_headlines_is_still_no_article():
                     f"and its old crane</a></h3><p>Teaser {i}.</p></div>" for i in range(14))
     page = f"<html><body><div class='listing'>{cards}</div></body></html>"
     assert strip(page).text == ""
+
+
+# --- a photo story: a paragraph of text and its photos' captions ---------------------
+
+_NAV = ("<header><nav><a href='/'>Beranda</a> <a href='/berita'>Berita</a> "
+        "<a href='/foto'>Foto</a></nav></header>")
+_STORY_LEAD = ("<p>Surabaya - Ratusan warga memadati alun-alun kota pada Minggu pagi untuk "
+               "mengikuti lomba perahu hias yang digelar setiap tahun.</p>")
+_STORY_CAPTION = ("<figure><img src='perahu.jpg'><figcaption>Peserta lomba mendayung perahu "
+                  "yang dihiasi bunga dan janur di sungai dekat alun-alun, Minggu "
+                  "(12/5/2024).</figcaption></figure>")
+
+
+def test_a_photo_storys_caption_is_its_text():
+    """A picture story has a sentence of text and a caption as long: the caption is
+    the story's, not an aside."""
+    page = (f"<html><body>{_NAV}<article class='detail'><h1>Lomba perahu hias di alun-alun"
+            f"</h1>{_STORY_LEAD}{_STORY_CAPTION}<div class='tags'><a href='/t/a'>perahu</a> "
+            "<a href='/t/b'>lomba</a></div></article><footer>© 2024 Harian Kota</footer>"
+            "</body></html>")
+    result = strip(page)
+    assert "Ratusan warga memadati alun-alun" in result.text
+    assert "Peserta lomba mendayung perahu" in result.text
+    assert "Beranda" not in result.text and "© 2024" not in result.text
+
+
+def test_a_caption_beside_a_longer_article_stays_an_aside():
+    paras = "".join(
+        f"<p>{s}</p>" for s in (
+            "Panitia mengatakan lomba tahun ini diikuti lebih banyak peserta dibandingkan "
+            "tahun lalu, karena hadiahnya dinaikkan oleh pemerintah kota.",
+            "Setiap perahu dinilai dari hiasannya, kecepatannya, dan kekompakan para "
+            "pendayung yang harus memakai pakaian adat dari daerah masing-masing.",
+            "Pemenang lomba akan diumumkan pada malam hari di panggung utama, setelah "
+            "pertunjukan musik dan tari yang dibawakan oleh pelajar sekolah setempat.",
+            "Warga yang datang dari luar kota diminta memarkir kendaraan di lapangan "
+            "sebelah timur, sebab jalan di sekitar sungai ditutup sejak pagi hari."))
+    page = (f"<html><body>{_NAV}<article class='detail'><h1>Lomba perahu hias di alun-alun"
+            f"</h1>{_STORY_LEAD}{_STORY_CAPTION}{paras}</article></body></html>")
+    text = strip(page).text
+    assert "Ratusan warga memadati alun-alun" in text and "Warga yang datang" in text
+    assert "Peserta lomba mendayung perahu" not in text
+
+
+def test_a_line_under_the_picture_of_a_short_article_stays_an_aside():
+    """A short article whose caption says much less than its text is no photo story."""
+    lead = ("<p>Panitia mengatakan lomba tahun ini diikuti lebih banyak peserta dibandingkan "
+            "tahun lalu, karena hadiahnya dinaikkan oleh pemerintah kota. Setiap perahu "
+            "dinilai dari hiasannya, kecepatannya, dan kekompakan para pendayungnya.</p>")
+    caption = ("<figure><img src='p.jpg'><figcaption>Perahu peserta berjajar di tepi sungai "
+               "sebelum lomba dimulai.</figcaption></figure>")
+    page = (f"<html><body>{_NAV}<article class='detail'><h1>Lomba perahu hias</h1>{lead}"
+            f"{caption}</article></body></html>")
+    text = strip(page).text
+    assert "Panitia mengatakan lomba" in text
+    assert "Perahu peserta berjajar" not in text
+
+
+def test_a_column_of_titles_beside_a_short_cjk_article_is_not_the_article():
+    """A short Chinese article is short in characters: the column of video titles
+    beside it (no sentence ends) must not draw the article's container up to the page
+    wrapper that holds both."""
+    paras = ["周六上午，市图书馆在新馆举行了开放仪式，数百名市民冒雨前来参观，"
+             "馆长介绍了新馆的藏书和阅览室的安排。",
+             "新馆共有五层，一楼是儿童阅览区，二楼和三楼是普通书库，四楼设有自习室，"
+             "五楼则用来举办讲座和展览。",
+             "馆长说，新馆每天开放十二个小时，周末也不休息，市民凭身份证就可以免费"
+             "办理借书证，一次最多借十本书。",
+             "不少家长带着孩子来到儿童阅览区，一位母亲说，以前的旧馆太小，孩子们"
+             "只能站着看书，现在终于有了座位。"]
+    titles = ["小狗在公园草地上追着飞盘一路狂奔的有趣视频画面让人看了忍不住笑",
+              "老师傅用一把小小的刻刀在白萝卜上雕出一朵正在盛开的牡丹花",
+              "夜晚的江边灯光秀吸引了大批外地游客驻足观看并拍照留念合影",
+              "农民在田间用遥控无人机给一大片金黄的稻田喷洒农药的全过程",
+              "手艺高超的厨师在一分钟之内把一整块面团拉成上千根细面条",
+              "海边玩耍的孩子们用湿沙子堆出了一座带有城墙和塔楼的大城堡"]
+    article = "".join(f"<p>{p}</p>" for p in paras)
+    videos = "".join(f"<div class='item'><div>{t}</div></div>" for t in titles)
+    page = ("<html><body><div class='top'><a href='/'>首页</a> <a href='/n'>新闻</a></div>"
+            "<div class='wrap'><div class='left'><div class='content-article'>"
+            f"<h1>市图书馆新馆开放</h1><div class='text'>{article}</div></div>"
+            "<div class='comments'><h3>评论</h3><form><textarea></textarea><button>发表"
+            "</button></form></div></div>"
+            "<div class='right'><div class='videos'><h3>精选视频</h3><div class='player'>"
+            "<div>00:35</div><div>播放</div></div>"
+            f"<div class='list'>{videos}</div></div>"
+            "</div></div></body></html>")
+    text = strip(page).text
+    assert paras[0] in text and paras[-1] in text
+    assert titles[0] not in text and titles[-1] not in text

@@ -6,8 +6,9 @@
               dump's work — a `keep` rule still reaches them)
     language  the declared <html lang> when the text bears it out, else detection
     revise    link density, the article's container, JSON-LD articleBody
-    repair    after selection: the container's split-off paragraphs, the lead, a short
-              article, the JSON-LD body when the visible page had nothing
+    repair    after selection: the container's split-off paragraphs, the lead, a photo
+              story's captions, a short article, the JSON-LD body when the visible
+              page had nothing
     describe  metadata from <head> first, then what the page shows
 """
 
@@ -23,6 +24,7 @@ from stripper.html.repair import (
     drop_after_comments,
     holds_the_page,
     keep_standfirst,
+    keep_story_captions,
     keep_structure,
 )
 from stripper.html.score import (
@@ -113,6 +115,7 @@ class HtmlFrontEnd(BaseFrontEnd):
             keep_standfirst(blocks, labels)
             drop_after_comments(blocks, labels)
             _keep_lead(blocks, state.known, stopwords)
+            keep_story_captions(blocks, state.containers, stopwords)
         if not any(b.kept for b in blocks) and state.chosen and (_is_article_page(
                 state.info, state.root) or holds_the_page(blocks)):
             _keep_container(blocks, labels, state.chosen)

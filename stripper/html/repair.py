@@ -8,7 +8,11 @@ the article's container between its paragraphs: there they are the article's own
 
 from __future__ import annotations
 
-from stripper.model import Category, HtmlBlock, Klass, Label, Verdict
+import re
+
+from stripper.features import measure
+from stripper.html import hints
+from stripper.model import Category, Container, HtmlBlock, Klass, Label, Verdict
 
 STRUCTURE_KINDS = frozenset({"code", "table", "list-item", "heading", "quote"})
 # How far above a block the element holding the article's kept paragraphs may be: a
@@ -60,6 +64,8 @@ LEAD_LINK_DENSITY = 0.2
 MAX_LEADS = 2
 CJK_CHARS_A_WORD = 4
 MAX_LEAD_GAP = 12  # blocks between the headline and the article's first kept block
+_PROSE = (Klass.GOOD, Klass.NEARGOOD)  # the classifier read it as prose (its stopwords)
+_TITLE_BAR = re.compile(r"\s[|｜]\s")
 _NOT_LEAD = frozenset({Category.TIMESTAMP, Category.BYLINE, Category.RELATED_LIST,
                        Category.NAVIGATION, Category.BREADCRUMB})
 
@@ -86,7 +92,11 @@ def keep_standfirst(blocks: list[HtmlBlock], labels: list[Label]) -> int:
         need = LEAD_WORDS * (CJK_CHARS_A_WORD if f.cjk else 1)  # (CJK words are characters)
         if b.kind == "heading":  # a subheading reads as a standfirst only when long
             need *= 2
-        if f.words >= need and (f.terminal_punct or f.words >= 2 * need):
+        # A dek often has no full stop: prose by its stopwords will do, unless it
+        # reads as a title ("What happened | Site": a photo's or video's, a page's).
+        prose = (label.category is Category.CONTENT and label.klass in _PROSE
+                 and not _TITLE_BAR.search(b.text))
+        if f.words >= need and (f.terminal_punct or prose or f.words >= 2 * need):
             leads.append(b)
     if not 1 <= len(leads) <= MAX_LEADS:
         return 0
@@ -145,3 +155,58 @@ def holds_the_page(blocks: list[HtmlBlock]) -> bool:
             own += size - b.link_chars
     return (chars >= PAGE_MIN_CHARS and links <= PAGE_LINK_SHARE * chars
             and own >= PAGE_TEXT_SHARE * total)
+
+
+STORY_MAX_WORDS = 80  # an article this short beside its photos …
+CAPTION_SHARE = 0.5  # … whose captions say as much as half its text is a photo story
+CAPTION_WORDS = 8  # a caption that reads as a sentence this long
+CAPTION_LINK_DENSITY = 0.2
+_CAPTION_NAMES = frozenset({"caption", "figcaption"})
+
+
+def keep_story_captions(blocks: list[HtmlBlock], containers: list[Container],
+                        stopwords) -> int:
+    """A photo story (a gallery, a news agency's picture of the day) is a paragraph or
+    two of text and its photos, whose captions tell the story as much as the text does.
+    When the article's container keeps little text of its own and the captions inside
+    it (a `<figcaption>`, an element named for a caption) that read as sentences come
+    to half as much again, they are kept. Beside a longer article, or as a line under a
+    picture of a short one, a caption is an aside and stays removed.
+    Returns how many blocks were kept."""
+    words = sum(_words(b.features) for b in blocks if b.kept and b.in_article)
+    if not words or words > STORY_MAX_WORDS:
+        return 0
+    captions = []
+    for b in blocks:
+        if b.kept or not b.in_article or b.rule is not None or b.kind != "paragraph":
+            continue
+        if b.link_density >= CAPTION_LINK_DENSITY or not _in_caption(b, containers):
+            continue
+        f = measure(b.text, stopwords)
+        if _words(f) >= CAPTION_WORDS and f.terminal_punct:
+            b.features = f
+            captions.append(b)
+    if sum(_words(b.features) for b in captions) < CAPTION_SHARE * words:
+        return 0
+    for b in captions:
+        b.decide(Verdict.KEPT, Category.CONTENT, "a photo story's caption")
+    return len(captions)
+
+
+def _words(f) -> int:
+    return f.words // CJK_CHARS_A_WORD if f.cjk else f.words  # (CJK words are characters)
+
+
+def _in_caption(b: HtmlBlock, containers: list[Container]) -> bool:
+    """Whether the block is in a caption: a `<figcaption>` or an element named for one,
+    below the nearest figure or article."""
+    for cid in reversed(b.anc):
+        c = containers[cid]
+        if c.tag == "figcaption":
+            return True
+        names = f"{c.element.get('class') or ''} {c.element.get('id') or ''}"
+        if _CAPTION_NAMES.intersection(hints.tokens(names)):
+            return True
+        if c.tag in ("figure", "article", "main", "body"):
+            return False
+    return False

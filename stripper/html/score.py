@@ -222,19 +222,27 @@ def _common_ancestor(ancs: list[tuple[int, ...]], containers: list[Container], d
 
 def _widen(best: int, blocks: list[HtmlBlock], containers: list[Container]) -> int:
     """Go up while the parent holds much more paragraph text outside chrome: an article
-    split over sibling elements (each paragraph or section in its own wrapper)."""
+    split over sibling elements (each paragraph or section in its own wrapper). What
+    the parent adds counts only in paragraphs that end like a sentence: a column of
+    headlines or video titles beside a short article (a CJK one is short in
+    characters) is no more of it."""
     text: dict[int, int] = {}
+    prose: dict[int, int] = {}  # the same, of the paragraphs that end like a sentence
     for b in blocks:
         if (b.kind not in SCORED_KINDS or len(b.text) < MIN_PARAGRAPH_CHARS
                 or b.link_density > LINK_DENSITY_BAD):
             continue
+        sentence = _SENTENCE_END.search(b.text) is not None
         for a in reversed(b.anc):
             if containers[a].category is not None:
                 break  # text inside chrome counts for nothing above it
             text[a] = text.get(a, 0) + len(b.text)
+            if sentence:
+                prose[a] = prose.get(a, 0) + len(b.text)
     current, above = best, containers[best].parent
     while above >= 0 and containers[above].tag not in ("body", "html"):
-        if text.get(above, 0) >= WIDEN_SHARE * text.get(current, 0):
+        more = prose.get(above, 0) - prose.get(current, 0)
+        if more >= (WIDEN_SHARE - 1.0) * text.get(current, 0):
             current = above
         above = containers[above].parent
     return current
