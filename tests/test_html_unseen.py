@@ -344,28 +344,30 @@ def test_standfirst_between_headline_and_body_is_kept():
     assert SENTENCES[0] in text and "By Ana López" not in text
 
 
+def _under_headline(dek: str, furniture: str) -> str:
+    """A news page: a headline, `dek` under it, the byline, `furniture`, the story."""
+    return ("<html><body><header><nav><a href='/'>Home</a> <a href='/n'>News</a></nav></header>"
+            f"<article><h1>Crane stays on the quay</h1>{dek}"
+            "<div class='byline'>By Ana López</div><div class='dateline'>3 March 2024</div>"
+            f"{furniture}<div class='story'>{PROSE}</div></article></body></html>")
+
+
 def test_a_standfirst_without_a_full_stop_is_kept():
     """News deks often end without a full stop: prose by its stopwords is enough."""
-    page = ("<html><body><header><nav><a href='/'>Home</a> <a href='/n'>News</a></nav></header>"
-            "<article><h1>Crane stays on the quay</h1>"
-            "<p class='dek'>The harbour committee has ended a quarrel that divided the town "
-            "for two years</p>"
-            "<div class='byline'>By Ana López</div><div class='dateline'>3 March 2024</div>"
-            "<figure><img src='c.jpg'><figcaption>The crane at dusk.</figcaption></figure>"
-            f"<div class='story'>{PROSE}</div></article></body></html>")
+    page = _under_headline("<p class='dek'>The harbour committee has ended a quarrel that "
+                           "divided the town for two years</p>",
+                           "<figure><img src='c.jpg'><figcaption>The crane at dusk."
+                           "</figcaption></figure>")
     text = strip(page).text
     assert text.startswith("The harbour committee has ended a quarrel")
     assert SENTENCES[0] in text and "By Ana López" not in text
 
 
 def test_a_title_with_its_site_name_under_the_headline_is_no_standfirst():
-    page = ("<html><body><header><nav><a href='/'>Home</a> <a href='/n'>News</a></nav></header>"
-            "<article><h1>Crane stays on the quay</h1>"
-            "<div class='video-title'>Watch the harbour committee decide that the old crane "
-            "stays on the quay | Town Paper</div>"
-            "<div class='byline'>By Ana López</div><div class='dateline'>3 March 2024</div>"
-            "<div class='share'><a href='/s1'>Share</a> <a href='/s2'>Post</a></div>"
-            f"<div class='story'>{PROSE}</div></article></body></html>")
+    page = _under_headline("<div class='video-title'>Watch the harbour committee decide that "
+                           "the old crane stays on the quay | Town Paper</div>",
+                           "<div class='share'><a href='/s1'>Share</a> <a href='/s2'>Post</a>"
+                           "</div>")
     text = strip(page).text
     assert SENTENCES[0] in text and "Town Paper" not in text
 
