@@ -26,8 +26,10 @@ _ASCII_FIRST_WORD = re.compile(r"[\t\n\x0b\x0c\r ]*([^\t\n\x0b\x0c\r ]+)")
 _LINK_MARK = regex.compile(r"\[\d+\]")
 _NUMBER_START = re.compile(r"\s*[0-9]{1,3}\.\s+[^\W\d_]")  # "11. Februar", not "11. https:…"
 _CLAUSE_END = regex.compile(r"[.!?;:؟。！？…]['\"’”»)]*\s*$")
-_SENTENCE_END = regex.compile(r"[.!?؟。！？…]['\"’”»)]*\s*$")
-_ENDS_CHARS = frozenset(".!?؟。！？…'\"’”»)")  # what a line that ends a sentence ends with
+_STOPS = ".!?؟。！？…"  # what ends a sentence …
+_CLOSERS = "'\"’”»)"  # … and what may close it (a quote, a bracket)
+_SENTENCE_END = regex.compile(f"[{_STOPS}][{_CLOSERS}]*\\s*$")
+_ENDS_CHARS = frozenset(_STOPS + _CLOSERS)  # the last character of a line that ends one
 _CJK_CHAR = HAN_KANA
 _MIN_WRAPPED_SHARE = 0.1  # of long lines ending near the width
 _MIN_WRAPPED_LINES = 3
@@ -219,34 +221,43 @@ def _join_narrow_columns(lines: list[str], blocks: list[Block], width: int,
 def _cell_runs(lines: list[str], run: list[Block], limit: int,
                measure: Callable[[str], int]) -> list[Block]:
     """One-line blocks on adjacent lines, rewrapped where they are a cell's lines: at
-    one indent, well short of the page's width, none a table's row (cells side by
-    side, set apart by runs of spaces)."""
+    one indent, well short of the page's width, none a table's row."""
     out: list[Block] = []
     cell: list[Block] = []
     columns: list[int] = []
-    indent = -1
-    for block in [*run, None]:
-        if block is not None:
-            line = lines[block.start].rstrip()
-            lead = _indent(line)
-            if "   " in line.lstrip() or (n := measure(line)) > limit:
-                lead = -2  # no cell line
-        if block is None or lead != indent or lead == -2:
-            if len(cell) >= _NARROW_LINES and max(columns) >= _NARROW_MIN:
-                out.extend(_rewrapped(lines, cell, columns, max(columns), measure))
-            else:
-                out.extend(cell)
+    indent: int | None = None
+    for block in run:
+        lead, n = _cell_line(lines[block.start], limit, measure)
+        if lead is None or lead != indent:  # a run of cell lines ends here
+            _add_cell(lines, cell, columns, measure, out)
             cell, columns = [], []
-            if block is None:
-                break
-            if lead == -2:
-                out.append(block)
-                indent = -1
-                continue
         indent = lead
-        cell.append(block)
-        columns.append(n)
+        if lead is None:
+            out.append(block)
+        else:
+            cell.append(block)
+            columns.append(n)
+    _add_cell(lines, cell, columns, measure, out)
     return out
+
+
+def _add_cell(lines: list[str], cell: list[Block], columns: list[int],
+              measure: Callable[[str], int], out: list[Block]) -> None:
+    """A run of cell lines at one indent, rewrapped at its own width when it is long
+    and wide enough to hold a paragraph."""
+    if len(cell) >= _NARROW_LINES and max(columns) >= _NARROW_MIN:
+        out.extend(_rewrapped(lines, cell, columns, max(columns), measure))
+    else:
+        out.extend(cell)
+
+
+def _cell_line(line: str, limit: int, measure: Callable[[str], int]) -> tuple[int | None, int]:
+    """A cell line's indent and columns; no indent for a table's row (cells side by
+    side, set apart by runs of spaces) or a line near the page's width."""
+    line = line.rstrip()
+    if "   " in line.lstrip() or (columns := measure(line)) > limit:
+        return None, 0
+    return _indent(line), columns
 
 
 def _rewrapped(lines: list[str], run: list[Block], columns: list[int], column: int,
