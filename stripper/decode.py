@@ -13,6 +13,8 @@ import codecs
 
 import regex
 
+from stripper.mojibake import repaired
+
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM is its prefix
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -124,11 +126,13 @@ def decode(raw: bytes | str) -> tuple[str, str | None]:
 
     The text never holds NUL characters, nor lone surrogates (a str made with
     `surrogateescape` holds undecodable bytes as such): both are made good here,
-    so every later stage, and every output, can be encoded as UTF-8."""
+    so every later stage, and every output, can be encoded as UTF-8. Doubly
+    encoded UTF-8 ("fÃ¼r") is read right (stripper.mojibake)."""
     if isinstance(raw, str):
-        return without_nuls(unsurrogate(raw)), None
+        return repaired(without_nuls(unsurrogate(raw))), None
     text, name = _decode_bytes(raw)
-    return without_nuls(text), name
+    fixed = repaired(without_nuls(text))
+    return fixed, name if fixed is text else f"{name}, mojibake repaired"
 
 
 def without_nuls(text: str) -> str:

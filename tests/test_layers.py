@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "stripper"
 # In pipeline order. A name ending in "*" covers a package and everything in it.
 LAYERS: list[list[str]] = [
     ["stripper.model", "stripper.scripts", "stripper.letters"],
-    ["stripper.decode", "stripper.html.decode"],
+    ["stripper.decode", "stripper.mojibake", "stripper.html.decode"],
     ["stripper.profiles*", "stripper.language"],
     ["stripper.rules*"],
     ["stripper.html", "stripper.html.guard", "stripper.html.parse", "stripper.html.structured",
