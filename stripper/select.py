@@ -380,8 +380,7 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int,
     list are long and full of function words, but no paragraph ends among them. A
     marker met on the way looks on from itself: boxes of links set one after another
     inside the article ("Read also" / a story / a paragraph / "Read also" …)."""
-    limit = min(len(blocks), marker + 1 + MARKER_LOOKAHEAD)
-    for i in range(marker + 1, limit):
+    for i in range(marker + 1, _lookahead_end(blocks, marker)):
         if _ends(labels[i]):
             if chained < CHAINED_MARKERS and _end_marker(labels[i]):
                 resumed = _dense_run_after(blocks, labels, i, chained + 1)
@@ -405,6 +404,25 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int,
                 labels, j):
             return first
     return _resumed_after(labels, marker)
+
+
+def _lookahead_end(blocks: list[Block], marker: int) -> int:
+    """Where the look for resumed paragraphs stops: MARKER_LOOKAHEAD blocks past the
+    marker's box when it is a copy of a box the page prints again and again. A box of
+    other stories set between a long review's sections ("Most popular" seven times) is
+    the same box each time, and lynx writes each of its items as four or five blocks
+    (link, section, headline, author): counted, one box outruns the lookahead. The box
+    is the run of blocks after the marker that the page repeats at least as often as
+    the marker, and lines with no letters (lynx's bare link numbers); a box with an
+    item of its own ("Read also" under each story of an endless page, new stories each
+    time) is no copy, and a once-only marker ("Comments") has none."""
+    copies = blocks[marker].features.repeats
+    i = marker + 1
+    if copies > 1:
+        while i < len(blocks) and (blocks[i].features.repeats >= copies
+                                   or blocks[i].features.letter_ratio == 0):
+            i += 1
+    return min(len(blocks), i + MARKER_LOOKAHEAD)
 
 
 REPLY_GAP = 2  # blocks from a comment's text to its "Reply" line

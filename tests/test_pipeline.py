@@ -616,3 +616,69 @@ def test_prose_that_takes_a_phrase_up_again_is_kept():
             "at once and call the bank yourself,” she told the meeting on Tuesday evening.")
     result = strip_text(synthetic_page([EN_PARAGRAPHS[0], text, *EN_PARAGRAPHS[1:]]))
     assert text in [b.text for b in result.kept]
+
+
+def _lynx_box(marker: str, stories: list[tuple[str, str]], first_link: int) -> list[str]:
+    """A box of other stories as lynx writes it: per item the linked headline, its
+    section, a bare link number, the headline again and its author."""
+    box, n = [marker], first_link
+    for headline, author in stories:
+        box += [f"* [{n}]{headline}", "Gear", f"[{n + 1}]", headline, author]
+        n += 2
+    return [*box, "*"]
+
+
+POPULAR = [("Twelve Deals on Garden Tools This Weekend", "Ann Lee"),
+           ("How to Set Up a VPN on Your Home Router", "Tom Park"),
+           ("Which Seat on a Train Is the Quietest", "Mia Cole"),
+           ("The Best Cheap Headphones We Tested", "Raj Iyer")]
+
+
+MORE_PARAGRAPHS = [
+    "Volunteers from the reading club have offered to run the Sunday opening for the first "
+    "few months. Their chair said that about thirty people had already put their names down, "
+    "and that more would come forward once the hours were known.",
+    "The library's collection of local newspapers, which goes back to the eighteen-sixties, "
+    "will be moved to a dry room upstairs while the roof is mended. Staff will still fetch "
+    "any volume that a reader asks for, though it may take a day or two.",
+    "Not everyone was pleased with the vote. Two members argued that the money should have "
+    "gone to the new sports hall instead, and one of them said the council had once again "
+    "put off a decision that it would have to face sooner or later.",
+    "The mayor thanked the campaigners and the staff in a short speech after the meeting. "
+    "She said that the library had shown how much a small building could matter to a town, "
+    "and that she hoped to see the reading room full again by the summer.",
+]
+
+
+def test_the_article_resumes_after_each_copy_of_a_box_the_page_repeats():
+    """A long review sets the same "Most Popular" box between its sections, again and
+    again; in a lynx dump each copy runs past the lookahead after its marker. The
+    copies are one box the page repeats: the article goes on after it."""
+    paragraphs = EN_PARAGRAPHS + MORE_PARAGRAPHS
+    body = [*paragraphs[:4], *_lynx_box("Most Popular", POPULAR, 10), *paragraphs[4:],
+            *_lynx_box("Most Popular", POPULAR, 30)]
+    result = strip_text(synthetic_page(body))
+    assert nonblank(result.text) == paragraphs
+    for headline, author in POPULAR:
+        assert headline not in result.text and author not in result.text
+
+
+PLACES = [["Alder Bay", "Brook End", "Cold Harbour", "Dunmore", "Eastwick", "Fairhaven",
+           "Glenrock", "Highcliff", "Ivy Cross", "Juniper Point"],
+          ["Kestrel Isle", "Longmoor", "Millbrook", "Northgate", "Oakhurst", "Pennard",
+           "Queensferry", "Redcastle", "Saltmarsh", "Thornbury"]]
+
+
+def test_a_repeated_marker_over_new_stories_each_time_still_ends_the_article():
+    """An endless page: each story ends with its tags and a "Read also" box of other
+    headlines, then the next story. The marker repeats but its box is new each time, so
+    it is no copy of one box: the first story ends at its box."""
+    stories = [[EN_PARAGRAPHS[0], EN_PARAGRAPHS[1]], [EN_PARAGRAPHS[2], EN_PARAGRAPHS[3]]]
+    body: list[str] = []
+    for n, story in enumerate(stories):
+        box = ["Read also"]
+        for place in PLACES[n]:
+            box += [f"New ferry timetable for {place} starts on Monday", "National"]
+        body += [*story, *box]
+    result = strip_text(synthetic_page(body))
+    assert nonblank(result.text) == stories[0]
