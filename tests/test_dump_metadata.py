@@ -316,3 +316,80 @@ def test_a_tag_list_or_a_cut_off_line_is_never_the_title(line):
     p = TITLE_PAGES["en"]
     text = page(p, above=[p["headline"], "", line, "", p["date"]], below=[])
     assert stripper.strip(text, kind="text").metadata.title == p["headline"]
+
+
+# What a line around the headline adds to it, in the dump: an inline trail before it, a
+# control's label after it, a renderer's marker, a kicker the share links leave off.
+CONTROLS = {"en": "Back to video", "de": "Zurück zum Video", "ru": "Назад к видео",
+            "ar": "العودة إلى الفيديو"}
+TRAIL_LABELS = {"en": "You are here: Home", "de": "Sie sind hier: Startseite",
+                "ru": "Вы здесь: Главная", "ar": "أنت هنا: الرئيسية", "zh": "当前位置: 首页"}
+
+
+QUOTES = {"en": "“{}”", "de": "„{}“", "ru": "«{}»", "ar": "«{}»", "zh": "「{}」"}
+
+
+@pytest.mark.parametrize("lang", sorted(TITLE_PAGES))
+def test_an_inline_trail_ends_on_the_title(lang):
+    """"You are here: Home » Section » “Headline”" on one line, a trail the rules do not
+    know for one (its last place opens on a quote): the title is its last place."""
+    p = TITLE_PAGES[lang]
+    kicker = p.get("kicker", "本地新闻")
+    headline = QUOTES[lang].format(p["headline"])
+    trail = f"{TRAIL_LABELS[lang]} » {kicker} » {headline}"
+    text = page(p, above=[trail, "", p["date"]], below=[])
+    assert stripper.strip(text, kind="text").metadata.title == headline
+
+
+@pytest.mark.parametrize("lang", sorted(CONTROLS))
+def test_a_control_after_the_headline_is_no_part_of_it(lang):
+    """A video player's label ran into the headline's line; the page prints the headline
+    alone further down: the title is the headline without the label."""
+    p = TITLE_PAGES[lang]
+    above = [f"{p['headline']} {CONTROLS[lang]}", "", p["date"]]
+    text = page(p, above=above, below=[]) + f"\n{p['headline']}\n"
+    assert stripper.strip(text, kind="text").metadata.title == p["headline"]
+
+
+def test_a_last_word_the_page_uses_again_stays_in_the_title():
+    """"… review": the page's other lines say "review" too; the word is the headline's."""
+    p = TITLE_PAGES["en"]
+    name = "The Harbour Library Game"
+    headline = f"{name} review"
+    above = ["Latest review", "", headline, "", p["date"]]
+    text = page(p, above=above, below=[]) + f"\n{name}\n\nAnother review\n"
+    assert stripper.strip(text, kind="text").metadata.title == headline
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+@pytest.mark.parametrize("label", ["", "Example Media: "])
+def test_a_kicker_the_share_links_leave_off_is_no_part_of_the_title(lang, label):
+    """The kicker ran into the headline's line ("Kicker: Headline"); the share link in
+    lynx's list of links sends the headline alone (after a label of its own, maybe):
+    the title is the headline. Where the link sends the whole line, that stays."""
+    p = PAGES[lang]
+    above = [f"{p['kicker']}: {p['headline']}", "", p["date"]]
+    links = ["", "References", "", "   1. https://example.org/",
+             f"   2. mailto:?subject={label}{p['headline']}&body=https://example.org/a"]
+    text = page(p, above=above, below=[]) + "\n".join(links) + "\n"
+    assert stripper.strip(text, kind="text").metadata.title == p["headline"]
+    whole = text.replace(f"subject={label}", f"subject={p['kicker']}: ")
+    assert stripper.strip(whole, kind="text").metadata.title == f"{p['kicker']}: {p['headline']}"
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_a_renderers_marker_after_the_headline_is_dropped(lang):
+    """w3m printed an image's name in brackets after the headline's last word."""
+    p = PAGES[lang]
+    text = page(p, above=[f"{p['headline']}[7fc2a0-b]", "", p["date"]], below=[])
+    assert stripper.strip(text, kind="text").metadata.title == p["headline"]
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_a_headline_broken_before_its_colon_is_joined(lang):
+    """The renderer broke "Kicker: Headline" before the colon an inline element opened
+    with, the two parts indented differently: the title is the whole line."""
+    p = PAGES[lang]
+    above = [f"    {p['kicker']}", f"  : {p['headline']}", "", p["date"]]
+    title = stripper.strip(page(p, above=above, below=[]), kind="text").metadata.title
+    assert title == f"{p['kicker']}: {p['headline']}"

@@ -108,3 +108,19 @@ def test_breadcrumb_trail_ends_on_the_title(lang):
     other = [f"1. {home}", f"2. {section}", "3. Weather forecast for the coming weekend", ""]
     lines = MENU + other + [p["headline"], "", *_body(p)] + FOOTER
     assert stripper.strip("\n".join(lines) + "\n", kind="text").metadata.title == p["headline"]
+
+
+SUBHEADS = {"en": "Repairs to the harbour library", "de": "Reparaturen an der Hafenbibliothek",
+            "ru": "Ремонт портовой библиотеки"}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_a_subheading_deep_in_the_article_is_no_title(lang):
+    """The kept run opens on a description, the headline below it; far into the text a
+    subheading whose words the paragraphs after it use: the headline is the title."""
+    p = PAGES[lang]
+    body = _body(p)
+    lines = MENU + [p["lead_photo"], "", p["headline"], ""] + body * 3
+    lines += [SUBHEADS[lang], ""] + body * 2 + FOOTER
+    result = stripper.strip("\n".join(lines) + "\n", kind="text")
+    assert result.metadata.title == p["headline"]

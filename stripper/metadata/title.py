@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
+from urllib.parse import unquote
 
 import regex
 
@@ -193,8 +194,10 @@ _LIST_COMMA = regex.compile(r"\s*[,،]\s*")  # (CJK text has no spaces to count 
 # the text drops). Fitted (conditional logit over each page's candidates, the weights
 # above held fixed, L2 0.01) on the pages of the first half of the sites (fd dumps by
 # publisher, tf dumps by URL host, sorted by name) and checked on the other half.
+# "deep" searched for the most titles right on one half (fd publishers and tf hosts by
+# CRC32; -2.0 on one, -2.9 on the other), checked on the other: none lost there.
 EXTRA_WEIGHTS = {"other_line": -0.6, "marked": 0.4, "two_words": -0.6, "lead": -0.5,
-                 "lower_start": -0.5}
+                 "lower_start": -0.5, "deep": -3.0}
 
 
 class _Extra(NamedTuple):
@@ -266,27 +269,128 @@ def _title_words(blocks: list[Block], candidates: list[Block],
     """The title: of the headline candidates and the lines _more_candidates adds, the
     one the title's score ranks first (a numbered trail's last place where that is no
     part of it, as for the headline); None if there is none."""
+    rows = _title_rows(candidates, signals, extra, context)
+    if not rows:
+        return None
+    _found, _more, block, text = max(
+        rows, key=lambda r: score_title(r[0]) + _extra_score(r[1]))
+    if crumb is not None and not (block.features.key and
+                                  normalise(crumb[1]) in block.features.key):
+        return crumb[1]
+    title = text if text is not None else headline_text(blocks, block, language)
+    title = _tidy_title(title, blocks, context)
+    if _OPENS_ON_PUNCT.match(title) and block.index > 0:
+        # a headline the renderer broke before the colon an inline element opened with
+        above = blocks[block.index - 1].text.strip()
+        if above and len(above.split()) <= MAX_TITLE_WORDS and not _OPEN_END.search(above):
+            title = above + title
+    return title
+
+
+_OPENS_ON_PUNCT = regex.compile(r"^[:：;,]\s*\S")
+
+
+def _tidy_title(title: str, blocks: list[Block], context: _Context) -> str:
+    """The title without what a line around it added: a renderer's bracketed marker
+    at its end, an inline trail's places before the page's own ("Home » Section »
+    Headline"), a control's words after it that the page also prints it without
+    ("Headline Back to video"), or a kicker before it where the page's share link
+    sends it without one (the subject of a "mailto:?subject=Headline" link)."""
+    title = _END_MARKER.sub("", title).strip() or title
+    places = _TRAIL_SEP.split(title)
+    if len(places) >= MIN_TRAIL_PLACES:
+        title = places[-1].strip()
+    return _shared_form(_without_tail(title, blocks, context), blocks)
+
+
+_TRAIL_SEP = regex.compile(r"\s[»›>]\s")  # "Home » Section » Headline"
+_END_MARKER = regex.compile(r"\s*\[[^\]\s]{1,20}\]$")  # "[12]", "[7fc20280-b]", "[img]"
+MIN_TRAIL_PLACES = 3
+MAX_TAIL_WORDS = 3
+
+
+def _without_tail(title: str, blocks: list[Block], context: _Context) -> str:
+    """`title` less a few words at its end, where the page prints the rest as a line of
+    its own and the article uses none of those words: a control beside the headline."""
+    words = title.split()
+    for cut in range(1, min(MAX_TAIL_WORDS, len(words) - MIN_TITLE_WORDS) + 1):
+        head, tail = " ".join(words[:-cut]), words[-cut:]
+        key = normalise(head)
+        tail_words = {w for w in normalise(" ".join(tail)).split() if w}
+        if tail_words & context.body:
+            continue
+        if any(b.features.key == key and " ".join(b.text.split()) == head for b in blocks):
+            # (a word of the headline's own the page uses again: a review's "review")
+            said = f" {normalise(' '.join(tail))} "
+            if sum(said in f" {b.features.key} " for b in blocks) <= 1:
+                return head
+    return title
+
+
+# A share link's subject or text, as a renderer prints the page's links (lynx's list).
+_SHARED = regex.compile(r"(?:mailto:[^\s?]*\?(?:[^\s&]*&)*subject=|[?&]text=)([^&\n]+)")
+_URL_IN = regex.compile(r"\s*\S+://\S*")
+_SHARED_SEP = regex.compile(r"\s+[|–—-]\s+|:\s+")
+
+
+def _shared_form(title: str, blocks: list[Block]) -> str:
+    """The end of `title` that the page's share links send as the title, when the title
+    is that with more before it (a kicker a renderer ran into the headline) and no link
+    sends the whole of it. A link's subject may open on a label of its own ("Via
+    Site: ", "Report an error | Author | "): those are read off it first."""
+    folded = _fold(title)
+    tails = []
+    for block in blocks:
+        if "subject=" not in block.text and "text=" not in block.text:
+            continue
+        for m in _SHARED.finditer(block.text):
+            raw = m.group(1)
+            sent = _fold(_URL_IN.sub(" ", unquote(raw if " " in raw else raw.replace("+", " "))))
+            if folded in sent:
+                return title  # a link sends it whole: the title it is
+            tails.append(sent)
+            tails += [sent[sep.end():] for sep in _SHARED_SEP.finditer(sent)]
+    for tail in tails:
+        if len(tail.split()) >= MIN_TITLE_WORDS and folded.endswith(" " + tail):
+            return " ".join(title.split()[-len(tail.split()):])
+    return title
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+_TitleRow = tuple[dict[str, float], dict[str, float], Block, "str | None"]
+
+
+def _title_rows(candidates: list[Block], signals: list[dict[str, float]],
+                extra: list[_Extra], context: _Context) -> list[_TitleRow]:
+    """(headline signals, title signals, line, its title words or None for the
+    headline's own) of every line that may give the title."""
     start = context.article_start
-    scored: list[tuple[float, Block, str | None]] = []
+    rows: list[_TitleRow] = []
     for block, found in zip(candidates, signals, strict=True):
         more = {"lead": float(block.index >= start),
                 "lower_start": float(bool(_LOWER_START.match(block.text.strip())))}
-        scored.append((score_title(found) + _extra_score(more), block, None))
+        more.update(_title_only(block, context))
+        rows.append((found, more, block, None))
     for item in extra:
         view = replace(item.block, text=item.text)  # the signals read the line's words
         more = {"other_line": 1.0, "marked": float(item.marked),
                 "two_words": float(len(item.text.split()) <= 2 and not view.features.cjk),
                 "lead": float(view.index >= start),
                 "lower_start": float(bool(_LOWER_START.match(item.text)))}
-        scored.append((score_title(title_signals(view, context)) + _extra_score(more),
-                       item.block, item.text))
-    if not scored:
-        return None
-    _score, block, text = max(scored, key=lambda s: s[0])
-    if crumb is not None and not (block.features.key and
-                                  normalise(crumb[1]) in block.features.key):
-        return crumb[1]
-    return text if text is not None else headline_text(blocks, block, language)
+        more.update(_title_only(view, context))
+        rows.append((title_signals(view, context), more, item.block, item.text))
+    return rows
+
+
+def _title_only(block: Block, context: _Context) -> dict[str, float]:
+    """Signals the title's score reads beside the headline's (see EXTRA_WEIGHTS)."""
+    start = context.article_start
+    # How far into the article, in the measure of "distance" above it (which counts a
+    # line inside the article as nearer still): a subheading deep in the text is none.
+    return {"deep": min(1.0, max(block.index - start, 0) / max(1, start - context.lo))}
 
 
 def _extra_score(signals: dict[str, float]) -> float:
