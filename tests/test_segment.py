@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from conftest import EN_PARAGRAPHS
 
 from stripper.segment.text import _wide_at_width, segment_text, split_lines
@@ -316,3 +317,47 @@ def test_a_table_row_is_no_cell_line():
              "9 euros      small       green."]
     _, blocks = segment_text("\n".join(lines) + "\n")
     assert [b.text for b in blocks] == [ln.strip() for ln in lines]
+
+
+# Short paragraphs as w3m wraps them at 80 columns: a first line ends short of the
+# width when the next word is long, so the lines end ragged (73, 68, 72, 74, 79) and
+# in so few lines no cliff shows at the width.
+SHORT_WRAPPED = {
+    "en": [["The town council voted on Tuesday evening to keep the old harbour library",
+            "unchanged, after a long and sometimes heated debate about its costs."],
+           ["Members said the building was in far better shape than an earlier survey",
+            "suggested, and that the repairs would cost less than half of the estimate."],
+           ["Readers who had campaigned for the library said they were all very relieved and",
+            "would now raise money for new shelves and longer opening hours."]],
+    "ru": [["Городской совет во вторник вечером проголосовал за то, чтобы библиотека",
+            "оставалась открытой ещё пять лет после долгого и жаркого обсуждения."],
+           ["Депутаты сказали, что здание находится в лучшем состоянии, чем показало",
+            "обследование, и ремонт крыши обойдётся вдвое дешевле первой оценки."],
+           ["Читатели, которые больше года добивались сохранения старой библиотеки, сказали,",
+            "что теперь собирают деньги на новые полки и более долгие часы работы."]],
+}
+
+
+def _short_dump(lang: str) -> str:
+    return "\n\n".join("\n".join(p) for p in SHORT_WRAPPED[lang]) + "\n"
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT_WRAPPED))
+def test_a_few_short_wrapped_paragraphs_still_join(lang):
+    """Too few lines for the width's cliff to show; each paragraph is still one block."""
+    dump = _short_dump(lang)
+    assert max(len(line) for line in dump.splitlines()) < 80
+    _, blocks = segment_text(dump)
+    assert [b.text for b in blocks] == [" ".join(p) for p in SHORT_WRAPPED[lang]]
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT_WRAPPED))
+def test_cleaning_a_short_w3m_article_again_changes_nothing(lang):
+    import stripper
+
+    page = "\n\n".join(["Home | News | Sport | Weather", "Harbour Gazette",
+                        _short_dump(lang).strip(),
+                        "About us | Contact | Privacy", "© 2025 Harbour Gazette"]) + "\n"
+    clean = stripper.strip(page, kind="text").text
+    assert clean.count("\n\n") == 2  # the three paragraphs
+    assert stripper.strip(clean, kind="text").text == clean

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import regex
 
@@ -97,6 +97,29 @@ def detect_wrap(lines: list[str]) -> tuple[int, Callable[[str], int]] | None:
         by_len = _width_fit(lines, len)
         if by_len and _wide_at_width(lines, by_len[0]):
             return by_len[0], len
+    return _few_wrapped_paragraphs(lines)
+
+
+def _few_wrapped_paragraphs(lines: list[str]) -> tuple[int, Callable[[str], int]] | None:
+    """A short wrapped text, too short for a width's cliff to show: the article
+    stripper cut from a w3m dump, cleaned again, is a few paragraphs of two or three
+    lines. Its longest line bounds the width; the text is wrapped when most lines
+    followed by another of the same paragraph were ended for want of room at that
+    width (an unwrapped dump's lines ending near its longest are rare)."""
+    if any(len(ln) > _MAX_WIDTH for ln in lines):  # an unwrapped paragraph
+        return None
+    bodies = [ln.rstrip() for ln in lines]
+    widths = [cells(b) for b in bodies]
+    longest = max(widths, default=0)
+    if longest < 40:
+        return None
+    # a line ended for want of room is within a word's length of the longest
+    near = longest - _LONGEST_WORD - 1
+    pairs = [(a, b, n) for (a, b), n in zip(pairwise(bodies), widths, strict=False)
+             if a.strip() and b.strip()]
+    wrapped = sum(1 for a, b, n in pairs if n >= near and _continues(a, b, longest))
+    if wrapped >= _MIN_WRAPPED_LINES and 2 * wrapped > len(pairs):
+        return longest, cells
     return None
 
 
