@@ -454,8 +454,12 @@ def _resumed_after(labels: list[Label], marker: int) -> int | None:
         if _ends(labels[i]):
             return None
         if labels[i].marker is not None:  # a resume marker
-            return next((k for k in range(i + 1, min(len(labels), i + 1 + RESUME_GAP))
-                         if labels[k].klass is Klass.GOOD), None)
+            resumed = next((k for k in range(i + 1, min(len(labels), i + 1 + RESUME_GAP))
+                            if labels[k].klass is Klass.GOOD), None)
+            if resumed is not None:
+                return resumed
+            # the box goes on past it (an advertisement's "continues below" set inside
+            # the box): a later resume line may say where the article does
     return None
 
 

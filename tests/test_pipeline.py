@@ -682,3 +682,31 @@ def test_a_repeated_marker_over_new_stories_each_time_still_ends_the_article():
         body += [*story, *box]
     result = strip_text(synthetic_page(body))
     assert nonblank(result.text) == stories[0]
+
+
+def test_the_article_resumes_at_the_resume_line_that_prose_follows():
+    """An advertisement inside a "Trending" box prints its own "continues below" line,
+    with more of the box under it; the page's second such line, under the box, is where
+    the article goes on."""
+    box = ["Trending", "1.", "Council to vote on new parking rules", "Politics", "2.",
+           "Bakery on Mill Street closes after forty years", "Business",
+           "Advertisement", "Story continues below", "3.",
+           "Local team wins the regional cup final", "Sport", "4.",
+           "Ferry timetable changes again in the spring", "Transport", "5.",
+           "Harbour festival returns with a new stage", "Culture",
+           "Advertisement", "This advertisement has not loaded yet, but your article "
+           "continues below."]
+    paragraphs = EN_PARAGRAPHS + MORE_PARAGRAPHS + [
+        "The library's opening hours over the summer will be published on its website and "
+        "on the notice board by the main door. The staff asked readers to return any books "
+        "they have out before the reading room closes, so that the shelves can be moved.",
+        "A group of pupils from the harbour school has offered to help carry the books "
+        "upstairs. Their teacher said the class had been studying the town's history and "
+        "wanted to see the old newspapers that they had only read about so far.",
+        "The council will decide in the autumn whether to apply for a grant towards a new "
+        "lift. Until then, readers who cannot use the stairs can ask at the front desk, "
+        "where staff will bring down any volume from the upper room within a day.",
+    ]
+    page = "\n\n".join([*NAV, "Library will stay open", *paragraphs[:5], *box,
+                        *paragraphs[5:], *RELATED, *FOOTER]) + "\n"
+    assert nonblank(strip_text(page).text) == paragraphs
