@@ -261,9 +261,24 @@ def _regions(
         regions.insert(0, (lo_start, lo_end))
     hi_start, hi_end, hi_total = best_segment(values, end, len(blocks))
     if (hi_total >= SECONDARY_REGION_SHARE * total and not _boxed(labels, hi_start, hi_end)
-            and not _marker_between(labels, end, hi_end)):
+            and not _marker_between(labels, _said_to_resume(blocks, labels, end, hi_start),
+                                    hi_end)):
         regions.append((hi_start, hi_end))
     return regions
+
+
+def _said_to_resume(blocks: list[Block], labels: list[Label], lo: int, start: int) -> int:
+    """Where the markers after `lo` stop counting against a later run that starts at
+    `start`: past the first end marker when the page says the article resumes at that
+    run ("your article continues below" under a box too long for the run to reach)."""
+    marker = next((k for k in range(lo, start) if _ends(labels[k])), None)
+    if marker is None or not _end_marker(labels[marker]):
+        return lo
+    resumed = _resumed_after(blocks, labels, marker)
+    if resumed is not None and resumed <= start + RESUME_GAP and not _marker_between(
+            labels, marker + 1, resumed):
+        return resumed
+    return lo
 
 
 # (Not comment-form: a forum puts "Reply Quote" under every post, and the posts are
@@ -403,7 +418,7 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int,
         if (dense or effective_words(blocks[i]) >= LONE_PARAGRAPH_WORDS) and not _replied(
                 labels, j):
             return first
-    return _resumed_after(labels, marker)
+    return _resumed_after(blocks, labels, marker)
 
 
 def _lookahead_end(blocks: list[Block], marker: int) -> int:
@@ -446,7 +461,7 @@ def _sentences_before(blocks: list[Block], labels: list[Label], marker: int, i: 
     return i
 
 
-def _resumed_after(labels: list[Label], marker: int) -> int | None:
+def _resumed_after(blocks: list[Block], labels: list[Label], marker: int) -> int | None:
     """Where the page itself says the article goes on ("Story continues below"), the
     first good block after it, when no other marker comes first: a box of other
     stories set inside the article can be longer than the lookahead."""
@@ -454,12 +469,25 @@ def _resumed_after(labels: list[Label], marker: int) -> int | None:
         if _ends(labels[i]):
             return None
         if labels[i].marker is not None:  # a resume marker
-            resumed = next((k for k in range(i + 1, min(len(labels), i + 1 + RESUME_GAP))
-                            if labels[k].klass is Klass.GOOD), None)
+            resumed = _good_within_gap(blocks, labels, i + 1)
             if resumed is not None:
                 return resumed
             # the box goes on past it (an advertisement's "continues below" set inside
             # the box): a later resume line may say where the article does
+    return None
+
+
+def _good_within_gap(blocks: list[Block], labels: list[Label], lo: int) -> int | None:
+    """The first good block among the RESUME_GAP blocks from `lo`, not counting lines
+    the page repeats (a label such as "Article content" above every paragraph)."""
+    seen = 0
+    for k in range(lo, len(labels)):
+        if labels[k].klass is Klass.GOOD:
+            return k
+        if blocks[k].features.repeats <= 1:
+            seen += 1
+            if seen >= RESUME_GAP:
+                return None
     return None
 
 

@@ -710,3 +710,18 @@ def test_the_article_resumes_at_the_resume_line_that_prose_follows():
     page = "\n\n".join([*NAV, "Library will stay open", *paragraphs[:5], *box,
                         *paragraphs[5:], *RELATED, *FOOTER]) + "\n"
     assert nonblank(strip_text(page).text) == paragraphs
+
+
+def test_the_article_resumes_under_a_box_too_long_for_its_run_to_bridge():
+    """A long "Trending" box costs more than the paragraphs under it are worth, so the
+    best run ends above it; the page's "your article continues below" line under the
+    box says the paragraphs there are the article's."""
+    box = ["Trending"]
+    for n, place in enumerate(PLACES[0], start=1):
+        box += [f"{n}.", f"New ferry timetable for {place} starts on Monday", "Transport"]
+    box += ["Advertisement", "This advertisement has not loaded yet, but your article "
+            "continues below."]
+    paragraphs = EN_PARAGRAPHS + MORE_PARAGRAPHS
+    page = "\n\n".join([*NAV, "Library will stay open", *paragraphs[:6], *box,
+                        *paragraphs[6:], *RELATED, *FOOTER]) + "\n"
+    assert nonblank(strip_text(page).text) == paragraphs
