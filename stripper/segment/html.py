@@ -160,6 +160,7 @@ _ROLES = {**{tag: _OPENS for tag in BLOCK_TAGS}, "td": _CELL, "th": _CELL, "br":
           "a": _LINK}
 _GROUPS = frozenset({"ul", "ol", "dl", "table", "menu"})
 _JUDGED: dict[tuple, tuple[Category | None, int]] = {}  # (tag, class, id, role) → judgement
+names_anything = hints.names_anything
 
 
 def _walk(root: etree._Element, article_bodies: set[etree._Element],
@@ -200,19 +201,24 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                 else:
                     role = _OPENS
             if role == _OPENS:
-                if text or blank:
-                    if text:
-                        if open_links:  # a link that runs on into the next block: its
-                            md.extend(reversed(open_links))  # part here is closed here
-                        block = _block(text, md, link_chars, links, stack, containers,
-                                       groups, in_pre, in_quote, len(blocks))
-                        if block is not None:
-                            blocks.append(block)
+                if text:
+                    if open_links:  # a link that runs on into the next block: its
+                        md.extend(reversed(open_links))  # part here is closed here
+                    block = _block(text, md, link_chars, links, stack, containers,
+                                   groups, in_pre, in_quote, len(blocks))
+                    if block is not None:
+                        blocks.append(block)
                     text, link_chars, blank = [], 0, False
                     links = len(open_links)  # a link's part in the next block is a link
                     md = ["["] * links  # … and that part is opened there
+                elif blank:  # (no text, so no link characters either)
+                    blank = False
+                    links = len(open_links)
+                    md = ["["] * links
                 if start:
                     cls, id_, aria = el.get("class"), el.get("id"), el.get("role")
+                    if id_ is not None and not names_anything(id_):
+                        id_ = None  # (ids are unique: kept in the key only when they count)
                     key = (tag, cls, id_, aria)
                     judged = _JUDGED.get(key)
                     if judged is None:
