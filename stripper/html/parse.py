@@ -73,7 +73,7 @@ def parse(markup: str) -> etree._Element | None:
     # lxml refuses a str that declares its own encoding (XHTML's <?xml ... encoding=?>):
     # the text is decoded already, so the declaration goes.
     markup = _XML_DECLARATION.sub("", markup, count=1)
-    if not markup.strip():
+    if not markup or markup.isspace():  # (strip() would copy the page)
         return None
     markup = cap_attributes(markup)
     for attempt in ("plain", "huge", "flat", "flatter"):

@@ -11,10 +11,8 @@ yield no text.
 
 from __future__ import annotations
 
-import re
 import warnings
-from bisect import bisect_right
-from itertools import accumulate
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from lxml import etree
@@ -47,7 +45,6 @@ INLINE = (
 HIDDEN_TAG = "stripper-hidden"  # what a hidden element is renamed to before removal
 # Attributes that may hide an element (`hints.is_hidden` decides).
 _HIDING = frozenset({"style", "hidden", "aria-hidden"})
-_HIDDEN_PART = re.compile("|".join(hints.HIDDEN_CLASS_PARTS))
 MAX_PATH_PARTS = 24
 MAX_BLOCKS = 20_000  # later text is ignored: the shared stages cost ~0.1 ms a block
 # …except the page's article element, when the cap fell before it: walked on its own
@@ -149,17 +146,26 @@ def prune(root: etree._Element, marked: _Marked) -> None:
     etree.strip_tags(root, *INLINE)
 
 
+def _found(text: str, part: str) -> Iterator[int]:
+    """Where `part` starts in `text`, every time."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
 def _hidden(marked: _Marked) -> list[etree._Element]:
     maybe = list(marked.hiding)  # elements with a hiding attribute, then with a hiding class
-    classes = marked.classes
-    joined = "\n".join(classes).lower()  # one search over all classes, not one per class
-    # (lower() may lengthen a character, "İ": then the offsets come from each one lowered)
-    pieces = classes if len(joined) == sum(map(len, classes)) + len(classes) - 1 \
-        else [c.lower() for c in classes]
-    starts = list(accumulate((len(c) + 1 for c in pieces), initial=0))
+    # One search over all classes, not one per class, joined by NUL (no attribute value
+    # from lxml holds one): the class a match is in is the number of NULs before it,
+    # counted on from the last match, whatever lower() does to the classes' lengths.
+    joined = "\x00".join(marked.classes).lower()
+    k = pos = 0
     last = -1
-    for m in _HIDDEN_PART.finditer(joined):
-        k = bisect_right(starts, m.start()) - 1
+    # (str.find for each part: half the time of one regex search for all five)
+    for start in sorted(i for part in hints.HIDDEN_CLASS_PARTS for i in _found(joined, part)):
+        k += joined.count("\x00", pos, start)
+        pos = start
         if k != last:
             maybe.append(marked.classed[k])
             last = k
