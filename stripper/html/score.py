@@ -58,7 +58,18 @@ MIN_PROSE_PARAGRAPHS = 2
 MIN_PROSE_SHARE = 0.6  # of the container's text
 MIN_PAGE_PROSE_SHARE = 0.2  # of the page's prose, inside the article: a bio box holds less
 MAJOR_PROSE_SHARE = 0.5  # … or anywhere on the page (the article's container misjudged)
-_SENTENCE_END = regex.compile(r"[.!?。！？؟…»”\"')]\s*$")
+_SENTENCE_END = regex.compile(r"[.!?。！？؟…»”\"')]\s*$")  # what _ends_sentence asks
+_STOPS = ".!?。！？؟…»”\"')"
+# regex's \s: str.isspace() less the four separators U+001C-U+001F
+_WHITE = "".join(chr(c) for c in (*range(9, 14), 32, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
+                                  0x2028, 0x2029, 0x202F, 0x205F, 0x3000))
+
+
+def _ends_sentence(text: str) -> bool:
+    """`_SENTENCE_END.search(text)`, without a search from every position: the last
+    character that is not white space is a stop or a closer."""
+    end = text.rstrip(_WHITE)
+    return bool(end) and end[-1] in _STOPS
 
 
 def body_matches(blocks: list[HtmlBlock], article_body: str | None) -> set[int]:
@@ -232,7 +243,7 @@ def _widen(best: int, blocks: list[HtmlBlock], containers: list[Container]) -> i
         if (b.kind not in SCORED_KINDS or len(b.text) < MIN_PARAGRAPH_CHARS
                 or b.link_density > LINK_DENSITY_BAD):
             continue
-        sentence = _SENTENCE_END.search(b.text) is not None
+        sentence = _ends_sentence(b.text)
         for a in reversed(b.anc):
             if containers[a].category is not None:
                 break  # text inside chrome counts for nothing above it
@@ -329,7 +340,7 @@ def misnamed(blocks: list[HtmlBlock], containers: list[Container],
     total = 0
     for b in blocks:
         if (b.kind in SCORED_KINDS and len(b.text) >= PROSE_CHARS and b.anc
-                and b.link_density < PROSE_LINK_DENSITY and _SENTENCE_END.search(b.text)):
+                and b.link_density < PROSE_LINK_DENSITY and _ends_sentence(b.text)):
             prose[b.anc[-1]] += len(b.text)
             count[b.anc[-1]] += 1
             total += len(b.text)
