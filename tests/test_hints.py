@@ -87,3 +87,9 @@ def test_summary_shortcut_changes_nothing(names):
 def test_summary_shortcut_sees_every_token(token):
     for names in (token, f"x-{token.title()}", f"row {token.upper()}_2"):
         assert hints._summary.__wrapped__(names) == _summary_by_tokens(names)
+
+
+@given(_NAMES)
+def test_names_anything_is_whether_the_summary_says_something(names):
+    """The DOM walk keys its judgements without ids that say nothing."""
+    assert hints.names_anything(names) == (_summary_by_tokens(names) != (False, None, False))

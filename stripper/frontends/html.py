@@ -96,8 +96,8 @@ class HtmlFrontEnd(BaseFrontEnd):
         confirmed = body_matches(blocks, body)
         totals = sizes(blocks, containers)
         chosen = find_container(blocks, containers, confirmed, totals)
-        mark_article(blocks, containers, chosen)
-        known = prelabel(blocks, containers, chosen, totals)
+        inside = mark_article(blocks, containers, chosen)
+        known = prelabel(blocks, containers, chosen, totals, inside)
         state = _Page(root, info, containers, chosen, confirmed, body, known)
         return Segmented(blocks=list(blocks), known=known, state=state)
 

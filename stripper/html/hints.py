@@ -60,7 +60,6 @@ HIDDEN_TOKENS = frozenset((
 # Parts of HIDDEN_TOKENS: a class holding none of them hides nothing.
 HIDDEN_CLASS_PARTS = ("hid", "none", "only", "invisible", "screen-reader")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_SEPARATORS = str.maketrans("_-:./", "     ")
 _HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 # Tags that are chrome by themselves, wherever they are not the article.
@@ -85,7 +84,7 @@ ROLE_CATEGORY = {
 def tokens(names: str) -> list[str]:
     """Split at spaces, `_ - : . /` and camelCase humps; lowercased."""
     out: list[str] = []
-    for part in names.translate(_SEPARATORS).split():
+    for part in _words(names):
         if part.islower() or part.isupper():  # no hump to split at
             out.append(part.lower())
         else:
@@ -117,40 +116,49 @@ def judge(tag: str, names: str, role: str | None) -> tuple[Category | None, int]
 def judge_element(tag: str, class_: str | None, id_: str | None,
                   role: str | None) -> tuple[Category | None, int]:
     """`judge` with class and id apart: a page repeats its classes but not its ids, so
-    each is summarised (and cached) on its own; the result is the same.
-
-    Digits never decide (no token or compound has one), so they are all read as 0:
-    `post-1234` and `post-5678` share a cache entry.
-    """
-    return _judge_element(tag, class_.translate(_ZERO_DIGITS) if class_ else None,
-                          id_.translate(_ZERO_DIGITS) if id_ else None, role)
-
-
-_ZERO_DIGITS = str.maketrans("123456789", "000000000")
-
-
-@lru_cache(maxsize=8192)
-def _judge_element(tag: str, class_: str | None, id_: str | None,
-                   role: str | None) -> tuple[Category | None, int]:
+    each is summarised (and cached) on its own; the result is the same."""
     a = _summary(class_) if class_ else _NOTHING
     b = _summary(id_) if id_ else _NOTHING
-    return _combine(tag, role, (a[0] or b[0], a[1] or b[1], a[2] or b[2]))
+    if b is not _NOTHING:
+        a = b if a is _NOTHING else (a[0] or b[0], a[1] or b[1], a[2] or b[2])
+    if a is _NOTHING and not role and tag not in TAG_CATEGORY:
+        return _NO_JUDGEMENT
+    return _combine(tag, role, a)
+
+
+def names_anything(names: str | None) -> bool:
+    """Whether class or id `names` say anything (a chrome or article token, a strong
+    compound); most ids say nothing, and a page's judgements are cached without them."""
+    return bool(names) and _summary(names) is not _NOTHING
 
 
 _NOTHING: tuple[bool, Category | None, bool] = (False, None, False)
+_NO_JUDGEMENT: tuple[Category | None, int] = (None, 0)
 _KNOWN_TOKENS = frozenset(NEGATIVE_TOKENS.keys() | POSITIVE_TOKENS)
+
+
+def _words(names: str) -> list[str]:
+    """`names` cut at spaces and `_ - : . /` (a chain of replace() calls is faster than
+    translate() on names this short)."""
+    return names.replace("_", " ").replace("-", " ").replace(":", " ").replace(
+        ".", " ").replace("/", " ").split()
 
 
 @lru_cache(maxsize=8192)
 def _summary(names: str) -> tuple[bool, Category | None, bool]:
-    """(a strong positive compound, the first chrome token's category, a positive token)."""
+    """(a strong positive compound, the first chrome token's category, a positive token);
+    `_NOTHING` itself when the names say nothing."""
     if not names:
         return _NOTHING
     lowered = names.lower()
-    if STRONG_POSITIVE.search(lowered):
+    # every strong compound holds one of these words: most names skip the search
+    if ("post" in lowered or "article" in lowered or "main" in lowered
+            or "entry" in lowered or "story" in lowered or "rich" in lowered) \
+            and STRONG_POSITIVE.search(lowered):
         return True, None, False
     # names without capitals have no humps to split at: their tokens are their words
-    parts = lowered.translate(_SEPARATORS).split() if lowered == names else tokens(names)
+    # (with capitals: `tokens`, but cut at every hump in one pass)
+    parts = _words(lowered if lowered == names else _HUMP.sub(" ", names).lower())
     if _KNOWN_TOKENS.isdisjoint(parts):  # most layout names ("row", "col-md-8", "x7f3k")
         return _NOTHING
     found = None
@@ -163,6 +171,8 @@ def _summary(names: str) -> tuple[bool, Category | None, bool]:
             found = NEGATIVE_TOKENS[token]
         elif token in POSITIVE_TOKENS:
             positive = True
+    if found is None and not positive:
+        return _NOTHING
     return False, found, positive
 
 

@@ -48,8 +48,9 @@ class PageTooLarge(ValueError):
 
 def _parser(huge: bool) -> etree.HTMLParser:
     # Plain lxml elements: lxml.html's element classes make every node visit slower.
+    # No id table: nothing looks elements up by id, and libxml2 hashes every id for it.
     return etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
-                            huge_tree=huge, default_doctype=False)
+                            huge_tree=huge, default_doctype=False, collect_ids=False)
 
 
 _PARSERS = {False: _parser(False), True: _parser(True)}
@@ -72,7 +73,7 @@ def parse(markup: str) -> etree._Element | None:
     # lxml refuses a str that declares its own encoding (XHTML's <?xml ... encoding=?>):
     # the text is decoded already, so the declaration goes.
     markup = _XML_DECLARATION.sub("", markup, count=1)
-    if not markup.strip():
+    if not markup or markup.isspace():  # (strip() would copy the page)
         return None
     markup = cap_attributes(markup)
     for attempt in ("plain", "huge", "flat", "flatter"):

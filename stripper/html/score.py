@@ -58,7 +58,18 @@ MIN_PROSE_PARAGRAPHS = 2
 MIN_PROSE_SHARE = 0.6  # of the container's text
 MIN_PAGE_PROSE_SHARE = 0.2  # of the page's prose, inside the article: a bio box holds less
 MAJOR_PROSE_SHARE = 0.5  # … or anywhere on the page (the article's container misjudged)
-_SENTENCE_END = regex.compile(r"[.!?。！？؟…»”\"')]\s*$")
+_SENTENCE_END = regex.compile(r"[.!?。！？؟…»”\"')]\s*$")  # what _ends_sentence asks
+_STOPS = ".!?。！？؟…»”\"')"
+# regex's \s: str.isspace() less the four separators U+001C-U+001F
+_WHITE = "".join(chr(c) for c in (*range(9, 14), 32, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
+                                  0x2028, 0x2029, 0x202F, 0x205F, 0x3000))
+
+
+def _ends_sentence(text: str) -> bool:
+    """`_SENTENCE_END.search(text)`, without a search from every position: the last
+    character that is not white space is a stop or a closer."""
+    end = text.rstrip(_WHITE)
+    return bool(end) and end[-1] in _STOPS
 
 
 def body_matches(blocks: list[HtmlBlock], article_body: str | None) -> set[int]:
@@ -232,7 +243,7 @@ def _widen(best: int, blocks: list[HtmlBlock], containers: list[Container]) -> i
         if (b.kind not in SCORED_KINDS or len(b.text) < MIN_PARAGRAPH_CHARS
                 or b.link_density > LINK_DENSITY_BAD):
             continue
-        sentence = _SENTENCE_END.search(b.text) is not None
+        sentence = _ends_sentence(b.text)
         for a in reversed(b.anc):
             if containers[a].category is not None:
                 break  # text inside chrome counts for nothing above it
@@ -278,13 +289,22 @@ def ancestors_of(chosen: set[int], containers: list[Container]) -> set[int]:
     return out
 
 
-def mark_article(blocks: list[HtmlBlock], containers: list[Container], chosen: set[int]) -> None:
-    """Set each block's `in_article`: whether one of its containers is a chosen one."""
+def mark_article(blocks: list[HtmlBlock], containers: list[Container],
+                 chosen: set[int]) -> list[bool]:
+    """Set each block's `in_article`: whether one of its containers is a chosen one.
+    Returns the same for each container (`prelabel` reads it)."""
+    inside = in_chosen(containers, chosen)
+    for b in blocks:
+        b.in_article = bool(b.anc) and inside[b.anc[-1]]
+    return inside
+
+
+def in_chosen(containers: list[Container], chosen: set[int]) -> list[bool]:
+    """For each container, whether it is or sits in a chosen one."""
     inside = [False] * len(containers)
     for cid, c in enumerate(containers):  # a parent's id is smaller than its children's
         inside[cid] = cid in chosen or (c.parent >= 0 and inside[c.parent])
-    for b in blocks:
-        b.in_article = bool(b.anc) and inside[b.anc[-1]]
+    return inside
 
 
 def _innermost_chrome(containers: list[Container], exempt: set[int]) -> list[int]:
@@ -303,7 +323,7 @@ def _innermost_chrome(containers: list[Container], exempt: set[int]) -> list[int
 
 
 def misnamed(blocks: list[HtmlBlock], containers: list[Container],
-             chars: list[int], chosen: set[int]) -> set[int]:
+             chars: list[int], chosen: set[int], inside: list[bool] | None = None) -> set[int]:
     """Ids of the containers that a class or id name calls chrome (of a kind that is
     never prose) but that hold the page's prose: paragraphs, few links, a fair share
     of all the page's paragraphs when inside the article's container, most of them
@@ -320,7 +340,7 @@ def misnamed(blocks: list[HtmlBlock], containers: list[Container],
     total = 0
     for b in blocks:
         if (b.kind in SCORED_KINDS and len(b.text) >= PROSE_CHARS and b.anc
-                and b.link_density < PROSE_LINK_DENSITY and _SENTENCE_END.search(b.text)):
+                and b.link_density < PROSE_LINK_DENSITY and _ends_sentence(b.text)):
             prose[b.anc[-1]] += len(b.text)
             count[b.anc[-1]] += 1
             total += len(b.text)
@@ -329,9 +349,8 @@ def misnamed(blocks: list[HtmlBlock], containers: list[Container],
         if parent >= 0:
             prose[parent] += prose[cid]
             count[parent] += count[cid]
-    inside = [False] * len(containers)
-    for cid, c in enumerate(containers):
-        inside[cid] = cid in chosen or (c.parent >= 0 and inside[c.parent])
+    if inside is None:  # (`in_chosen`, when the caller has not got it)
+        inside = in_chosen(containers, chosen)
     found: set[int] = set()
     within = [False] * len(containers)  # inside a misnamed container already found
     for cid in named:  # (parents before children)
@@ -350,12 +369,15 @@ def misnamed(blocks: list[HtmlBlock], containers: list[Container],
 
 def prelabel(
     blocks: list[HtmlBlock], containers: list[Container], chosen: set[int],
-    totals: tuple[list[int], list[int]],
+    totals: tuple[list[int], list[int]], inside: list[bool] | None = None,
 ) -> dict[int, Label]:
     """Labels decided by the DOM alone: blocks inside chrome containers (one label
-    shared by a container's blocks: labels are replaced, never changed in place)."""
+    shared by a container's blocks: labels are replaced, never changed in place).
+    `inside` is `in_chosen` (`mark_article` returns it), computed here if not given."""
+    if inside is None:
+        inside = in_chosen(containers, chosen)
     exempt = chosen | ancestors_of(chosen, containers)
-    exempt |= misnamed(blocks, containers, totals[0], chosen)
+    exempt |= misnamed(blocks, containers, totals[0], chosen, inside)
     if chosen:
         # A "chrome" element holding as much text as half the article is a wrapper, not
         # chrome, when it is inside the article (`paywall-container`) or wraps the
@@ -363,9 +385,6 @@ def prelabel(
         # a long comment thread or consent dialog beside the article is no wrapper.
         chars = totals[0]
         article = sum(chars[c] for c in chosen)
-        inside = [False] * len(containers)
-        for cid, c in enumerate(containers):
-            inside[cid] = cid in chosen or (c.parent >= 0 and inside[c.parent])
         wraps = _wrappers(blocks, containers)
         exempt |= {cid for cid, c in enumerate(containers)
                    if c.category is not None and chars[cid] >= WRAPPER_SHARE * article

@@ -11,10 +11,9 @@ yield no text.
 
 from __future__ import annotations
 
-import re
 import warnings
-from bisect import bisect_right
-from itertools import accumulate
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -44,12 +43,8 @@ INLINE = (
     "bdi", "bdo", "nobr", "wbr", "img", "picture", "label", "code", "tt",
 )
 HIDDEN_TAG = "stripper-hidden"  # what a hidden element is renamed to before removal
-# What prune() and the walk read of attributes, found in C in one search (cheaper than
-# one search each; twice as fast as the same question asked of elements, //*[@style
-# or …]): where hidden elements may be (`hints.is_hidden` decides), and the itemprops
-# that name the article's body.
-_ATTRIBUTES = etree.XPath("//@style | //@hidden | //@aria-hidden | //@class | //@itemprop")
-_HIDDEN_PART = re.compile("|".join(hints.HIDDEN_CLASS_PARTS))
+# Attributes that may hide an element (`hints.is_hidden` decides).
+_HIDING = frozenset({"style", "hidden", "aria-hidden"})
 MAX_PATH_PARTS = 24
 MAX_BLOCKS = 20_000  # later text is ignored: the shared stages cost ~0.1 ms a block
 # …except the page's article element, when the cap fell before it: walked on its own
@@ -65,13 +60,11 @@ def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]
     The tree is pruned in place first (hidden and text-less elements removed, inline
     elements folded into their parents): read what else is needed from it before.
     """
-    attributes = _ATTRIBUTES(root)
-    article_bodies = {v.getparent() for v in attributes
-                      if v.attrname == "itemprop" and "articlebody" in v.lower()}
-    prune(root, attributes)
-    blocks, containers = _walk(root, article_bodies)
+    marked = _mark(root)
+    prune(root, marked)
+    blocks, containers = _walk(root, marked.bodies)
     if len(blocks) >= MAX_BLOCKS:
-        return _article_after_cap(root, blocks, containers, article_bodies)
+        return _article_after_cap(root, blocks, containers, marked.bodies)
     return blocks, containers
 
 
@@ -110,10 +103,38 @@ def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
     return blocks + more, containers
 
 
-def prune(root: etree._Element, attributes: list) -> None:
+class _Marked(NamedTuple):
+    """What prune() and the walk read of a page's attributes before the tree changes."""
+
+    classed: list[etree._Element]  # elements with a class, in document order
+    classes: list[str]  # … and their classes
+    hiding: list[etree._Element]  # elements with a hiding attribute, once for each
+    bodies: set[etree._Element]  # elements whose itemprop names the article's body
+
+
+def _mark(root: etree._Element) -> _Marked:
+    """One pass over the elements' attribute names (three times as fast as one XPath
+    search for the attributes, which makes a string object of each)."""
+    classed: list[etree._Element] = []
+    hiding: list[etree._Element] = []
+    bodies: set[etree._Element] = set()
+    for el in root.iter():
+        names = el.keys()
+        if names:
+            for name in names:
+                if name == "class":
+                    classed.append(el)
+                elif name in _HIDING:
+                    hiding.append(el)
+                elif name == "itemprop" and "articlebody" in el.get(name).lower():
+                    bodies.add(el)
+    return _Marked(classed, [el.get("class") for el in classed], hiding, bodies)
+
+
+def prune(root: etree._Element, marked: _Marked) -> None:
     """Do in C what the walk would otherwise do element by element in Python.
-    `attributes` are the page's `_ATTRIBUTES`."""
-    hidden = _hidden(attributes)
+    `marked` is the page's `_mark`."""
+    hidden = _hidden(marked)
     keep = reveal.shown(root, hidden) if hidden or root.find(".//noscript") is not None \
         else set()
     for el in hidden:
@@ -125,25 +146,28 @@ def prune(root: etree._Element, attributes: list) -> None:
     etree.strip_tags(root, *INLINE)
 
 
-def _hidden(attributes: list) -> list[etree._Element]:
-    maybe = []  # elements with a hiding attribute, then those with a hiding class
-    classes = []
-    for value in attributes:
-        name = value.attrname
-        if name == "class":
-            classes.append(value)
-        elif name != "itemprop":
-            maybe.append(value.getparent())
-    joined = "\n".join(classes).lower()  # one search over all classes, not one per class
-    # (lower() may lengthen a character, "İ": then the offsets come from each one lowered)
-    pieces = classes if len(joined) == sum(map(len, classes)) + len(classes) - 1 \
-        else [c.lower() for c in classes]
-    starts = list(accumulate((len(c) + 1 for c in pieces), initial=0))
+def _found(text: str, part: str) -> Iterator[int]:
+    """Where `part` starts in `text`, every time."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
+def _hidden(marked: _Marked) -> list[etree._Element]:
+    maybe = list(marked.hiding)  # elements with a hiding attribute, then with a hiding class
+    # One search over all classes, not one per class, joined by NUL (no attribute value
+    # from lxml holds one): the class a match is in is the number of NULs before it,
+    # counted on from the last match, whatever lower() does to the classes' lengths.
+    joined = "\x00".join(marked.classes).lower()
+    k = pos = 0
     last = -1
-    for m in _HIDDEN_PART.finditer(joined):
-        k = bisect_right(starts, m.start()) - 1
+    # (str.find for each part: half the time of one regex search for all five)
+    for start in sorted(i for part in hints.HIDDEN_CLASS_PARTS for i in _found(joined, part)):
+        k += joined.count("\x00", pos, start)
+        pos = start
         if k != last:
-            maybe.append(classes[k].getparent())
+            maybe.append(marked.classed[k])
             last = k
     seen: set = set()
     hidden = []
@@ -160,6 +184,7 @@ _ROLES = {**{tag: _OPENS for tag in BLOCK_TAGS}, "td": _CELL, "th": _CELL, "br":
           "a": _LINK}
 _GROUPS = frozenset({"ul", "ol", "dl", "table", "menu"})
 _JUDGED: dict[tuple, tuple[Category | None, int]] = {}  # (tag, class, id, role) → judgement
+names_anything = hints.names_anything
 
 
 def _walk(root: etree._Element, article_bodies: set[etree._Element],
@@ -200,19 +225,24 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                 else:
                     role = _OPENS
             if role == _OPENS:
-                if text or blank:
-                    if text:
-                        if open_links:  # a link that runs on into the next block: its
-                            md.extend(reversed(open_links))  # part here is closed here
-                        block = _block(text, md, link_chars, links, stack, containers,
-                                       groups, in_pre, in_quote, len(blocks))
-                        if block is not None:
-                            blocks.append(block)
+                if text:
+                    if open_links:  # a link that runs on into the next block: its
+                        md.extend(reversed(open_links))  # part here is closed here
+                    block = _block(text, md, link_chars, links, stack, containers,
+                                   groups, in_pre, in_quote, len(blocks))
+                    if block is not None:
+                        blocks.append(block)
                     text, link_chars, blank = [], 0, False
                     links = len(open_links)  # a link's part in the next block is a link
                     md = ["["] * links  # … and that part is opened there
+                elif blank:  # (no text, so no link characters either)
+                    blank = False
+                    links = len(open_links)
+                    md = ["["] * links
                 if start:
                     cls, id_, aria = el.get("class"), el.get("id"), el.get("role")
+                    if id_ is not None and not names_anything(id_):
+                        id_ = None  # (ids are unique: kept in the key only when they count)
                     key = (tag, cls, id_, aria)
                     judged = _JUDGED.get(key)
                     if judged is None:
