@@ -1,5 +1,7 @@
 """Doubly encoded UTF-8 is read right at decode time, in every script."""
 
+import sys
+
 import pytest
 
 import stripper
@@ -43,9 +45,20 @@ def test_a_page_with_right_and_garbled_lines_keeps_the_right_ones():
 @pytest.mark.parametrize("text", [
     "São Paulo e Brasília são cidades do Brasil.",  # ã before a letter is no mojibake
     "Ã is a letter too, in one name.",  # a single odd pair is left alone
+    # a letter before a soft hyphen or a closing quote is no encoded sequence
+    "Die Fä\u00adhre fährt, sagt er, „nur bis zur Schleuse, das ist nicht so groß“. "
+    "Die Grä\u00adfin meint: „Das Wetter ist heute schön, aber nicht heiß“.",
+    "El alcalde dijo “sí” y la concejal respondió “aquí”, según el acta de la sesión.",
     PROSE["fr"], PROSE["ar"], PROSE["zh"],
 ])
-def test_clean_text_is_left_alone(text):
+def test_clean_text_is_left_alone(text, monkeypatch):
+    """... without a call to ftfy, which costs tens of milliseconds on a large page."""
+    import types
+
+    def refuse(_text):
+        raise AssertionError("clean text was sent to ftfy")
+
+    monkeypatch.setitem(sys.modules, "ftfy", types.SimpleNamespace(fix_encoding=refuse))
     assert repaired(text) is text
 
 
@@ -69,3 +82,19 @@ def test_decode_says_it_repaired_and_strip_copies_repaired_lines():
 
 def test_clean_bytes_keep_their_encoding_name():
     assert decode(PROSE["ru"].encode("utf-8")) == (PROSE["ru"], "utf-8")
+
+
+def test_the_byte_scan_reads_the_same_continuations_as_the_prose_says():
+    """The signature's continuation bytes are exactly what Latin-1 and windows-1252
+    print for 0x80-0xBF, in UTF-8."""
+    import re
+
+    from stripper.mojibake import _CONT
+
+    cont = re.compile(_CONT + rb"\Z")
+    printed = {bytes([b]).decode("latin-1") for b in range(0x80, 0xC0)}
+    printed |= {c for b in range(0x80, 0xC0)
+                if (c := bytes([b]).decode("cp1252", errors="ignore"))}
+    for code in range(0x80, 0x2200):
+        char = chr(code)
+        assert bool(cont.match(char.encode("utf-8"))) == (char in printed), hex(code)
