@@ -8,14 +8,15 @@ the lines an output may copy are those of the repaired text.
 
 ftfy does the repair: it undoes only sequences that decode as UTF-8 and makes
 the text less odd by its measure, and it leaves mixed pages (some lines right,
-some doubly encoded) right where they are right. A cheap scan for the
-signature of such text comes first, so clean text (nearly every page) costs one
-regex search.
+some doubly encoded) right where they are right. A cheap scan of the UTF-8
+bytes for the signature of such text comes first, so clean text (nearly every
+page) costs one search.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 # What a continuation byte (0x80-0xBF) reads as in Latin-1 or windows-1252, as the
 # UTF-8 the text is saved in: the scan runs over bytes, where `re` finds the lead's
@@ -36,9 +37,8 @@ def repaired(text: str) -> str:
     """`text` with doubly encoded UTF-8 read right; unchanged when there is none."""
     if text.isascii():
         return text
-    raw = text.encode("utf-8", errors="surrogatepass")
-    first = _SIGNATURE.search(raw)
-    if first is None or _SIGNATURE.search(raw, first.end()) is None:
+    signatures = _SIGNATURE.finditer(text.encode("utf-8", errors="surrogatepass"))
+    if sum(1 for _ in islice(signatures, MIN_SIGNATURES)) < MIN_SIGNATURES:
         return text
     import ftfy  # only for the few pages that need it
 

@@ -58,16 +58,16 @@ MIN_PROSE_PARAGRAPHS = 2
 MIN_PROSE_SHARE = 0.6  # of the container's text
 MIN_PAGE_PROSE_SHARE = 0.2  # of the page's prose, inside the article: a bio box holds less
 MAJOR_PROSE_SHARE = 0.5  # … or anywhere on the page (the article's container misjudged)
-_SENTENCE_END = regex.compile(r"[.!?。！？؟…»”\"')]\s*$")  # what _ends_sentence asks
-_STOPS = ".!?。！？؟…»”\"')"
+_STOPS = ".!?。！？؟…»”\"')"  # the last character of a paragraph that ends a sentence
 # regex's \s: str.isspace() less the four separators U+001C-U+001F
 _WHITE = "".join(chr(c) for c in (*range(9, 14), 32, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
                                   0x2028, 0x2029, 0x202F, 0x205F, 0x3000))
 
 
 def _ends_sentence(text: str) -> bool:
-    """`_SENTENCE_END.search(text)`, without a search from every position: the last
-    character that is not white space is a stop or a closer."""
+    """Whether the last character that is not white space (regex's \\s) is a stop or a
+    closer: what a regex search for `[stops]\\s*$` says, without a search from every
+    position (tests/test_score_sentence.py holds the two to each other)."""
     end = text.rstrip(_WHITE)
     return bool(end) and end[-1] in _STOPS
 
@@ -323,7 +323,7 @@ def _innermost_chrome(containers: list[Container], exempt: set[int]) -> list[int
 
 
 def misnamed(blocks: list[HtmlBlock], containers: list[Container],
-             chars: list[int], chosen: set[int], inside: list[bool] | None = None) -> set[int]:
+             chars: list[int], chosen: set[int], inside: list[bool]) -> set[int]:
     """Ids of the containers that a class or id name calls chrome (of a kind that is
     never prose) but that hold the page's prose: paragraphs, few links, a fair share
     of all the page's paragraphs when inside the article's container, most of them
@@ -349,8 +349,6 @@ def misnamed(blocks: list[HtmlBlock], containers: list[Container],
         if parent >= 0:
             prose[parent] += prose[cid]
             count[parent] += count[cid]
-    if inside is None:  # (`in_chosen`, when the caller has not got it)
-        inside = in_chosen(containers, chosen)
     found: set[int] = set()
     within = [False] * len(containers)  # inside a misnamed container already found
     for cid in named:  # (parents before children)
@@ -369,13 +367,11 @@ def misnamed(blocks: list[HtmlBlock], containers: list[Container],
 
 def prelabel(
     blocks: list[HtmlBlock], containers: list[Container], chosen: set[int],
-    totals: tuple[list[int], list[int]], inside: list[bool] | None = None,
+    totals: tuple[list[int], list[int]], inside: list[bool],
 ) -> dict[int, Label]:
     """Labels decided by the DOM alone: blocks inside chrome containers (one label
     shared by a container's blocks: labels are replaced, never changed in place).
-    `inside` is `in_chosen` (`mark_article` returns it), computed here if not given."""
-    if inside is None:
-        inside = in_chosen(containers, chosen)
+    `inside` is `in_chosen` (`mark_article` returns it)."""
     exempt = chosen | ancestors_of(chosen, containers)
     exempt |= misnamed(blocks, containers, totals[0], chosen, inside)
     if chosen:
