@@ -69,6 +69,7 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _LINK_MARK = re.compile(r"\[\d+\]")  # lynx's numbered link
+_LEADING_WORD = re.compile(r"[^\W\d_]{2}")
 LINKED_SENTENCE_WORDS = 15  # a block this long ending a sentence may hold inline links
 MAX_LINK_TOKEN = 30  # characters: a longer token holding only lynx markers is prose
 LINK_TEXT_CHARS = 10  # of such a token, counted as link per marker
@@ -196,9 +197,20 @@ def _link_likeness(text: str, *, sentence: bool = False) -> float:
         return 0.0
     covered = sum(_link_chars(t) for t in text.split() if _URL.search(t))
     share = covered / max(1, len(text))
-    if sentence and not _URL.search(_LINK_MARK.sub(" ", text)):
+    if (sentence or _opens_with_words(text)) and not _URL.search(_LINK_MARK.sub(" ", text)):
         return min(1.0, share)
     return min(1.0, 0.3 + share)
+
+
+def _opens_with_words(text: str) -> bool:
+    """A line with one lynx marker after words of its own holds one link: "By [47]Jane
+    Doe" is a byline with a linked name, where "* [45]News" is a menu item (and a row
+    of buttons has a marker for each)."""
+    marks = _LINK_MARK.findall(text)
+    if len(marks) != 1:
+        return False
+    before = text[:text.index(marks[0])]
+    return _LEADING_WORD.search(_RENDERER_MARK.sub(" ", before)) is not None
 
 
 def _link_chars(token: str) -> int:

@@ -209,3 +209,17 @@ def test_inline_lynx_links_in_a_long_sentence_leave_it_prose(text, language):
 ])
 def test_link_lines_stay_link_like(text, at_least):
     assert features_of(text, "en").link_like >= at_least
+
+
+@pytest.mark.parametrize("line, link_led", [
+    ("By [47]Jane Doe, Chief Reporter", False),
+    ("Автор: [3]Иван Петров, корреспондент", False),
+    ("بقلم [9]أحمد سالم، مراسل الشؤون المحلية", False),
+    ("* [45]News", True),
+    ("(BUTTON) [73]Subscribe now", True),  # a button label is no words of the line's own
+    ("Leave a comment [131]Share on Facebook [132]Share via WhatsApp", True),  # a row of links
+])
+def test_one_lynx_link_after_words_of_its_own_is_no_menu_item(line, link_led):
+    """A short line with a linked name in it (a byline) is not navigation; a line that
+    opens with a link, or holds a row of them, is."""
+    assert (features_of(line).link_like >= 0.5) is link_led
