@@ -46,6 +46,8 @@ BARE_MARKER_WORDS = 3  # "Read also:", "Lue myös:": a marker line with no story
 RUN_LINE_CHARS = 30  # a wrapped paragraph's lines (see _wrapped_form)
 RUN_LINE_SHARE = 0.7
 LONE_PARAGRAPH_WORDS = 50  # or a single paragraph this long
+LEAD_GAP = 2  # short blocks that may set a lead off from the article's run
+LEAD_WORDS = 15  # and how long that lead is
 REGION_TRIES = 4  # how often the search for the article restarts after an end marker cut it
 SECONDARY_REGION_SHARE = 0.2  # another region is kept when it is worth this share of the best
 # Indentation: weak blocks this far from the article's column are dropped, when one
@@ -253,6 +255,7 @@ def _regions(
         for k in range(cut, end):
             values[k] = min(values[k], BAD_VALUE)
     end = _cut_at_marker(blocks, labels, start, end, mark=True)
+    start = _lead_before(blocks, labels, start)
     regions = [(start, end)]
     # Further regions before the main one (e.g. an intro split off by a big image block).
     lo_start, lo_end, lo_total = best_segment(values, 0, start)
@@ -265,6 +268,27 @@ def _regions(
                                     hi_end)):
         regions.append((hi_start, hi_end))
     return regions
+
+
+def _lead_before(blocks: list[Block], labels: list[Label], start: int) -> int:
+    """Where the article starts, counting a lead the run left out: a paragraph ending a
+    sentence, set off from the body by a short line or two (a gallery's "Previous
+    Next", a "Listen" button) that weigh more than a paragraph the statistics only
+    half trust."""
+    k, gap, lead = start - 1, 0, start
+    while k >= 0 and gap <= LEAD_GAP:
+        label = labels[k]
+        if label.hard or label.klass is Klass.BAD:
+            break
+        if label.klass is Klass.SHORT:
+            gap += 1
+        elif (blocks[k].features.terminal_punct
+              and effective_words(blocks[k]) >= LEAD_WORDS):
+            lead, gap = k, 0
+        else:
+            break
+        k -= 1
+    return lead
 
 
 def _said_to_resume(blocks: list[Block], labels: list[Label], lo: int, start: int) -> int:

@@ -725,3 +725,27 @@ def test_the_article_resumes_under_a_box_too_long_for_its_run_to_bridge():
     page = "\n\n".join([*NAV, "Library will stay open", *paragraphs[:6], *box,
                         *paragraphs[6:], *RELATED, *FOOTER]) + "\n"
     assert nonblank(strip_text(page).text) == paragraphs
+
+
+@pytest.mark.parametrize("lead, body, controls", [
+    ("Readers have saved the reading room by the harbour, at least until the year 2030.",
+     EN_PARAGRAPHS, "Previous Next"),
+    ("Читатели отстояли читальный зал у старого порта, и он будет открыт по крайней мере "
+     "до 2030 года.",
+     ["Городской совет во вторник вечером решил сохранить старую портовую библиотеку как "
+      "минимум ещё на пять лет после долгого обсуждения расходов. Депутаты сказали, что "
+      "здание библиотеки находится в лучшем состоянии, чем показало прежнее обследование.",
+      "Читатели, которые выступали за портовую библиотеку, обрадовались и теперь собирают "
+      "деньги на новые полки и более долгие часы работы. Ремонт начнётся весной и продлится "
+      "около трёх месяцев, а детский отдел всё это время будет работать по будням."],
+     "Назад Вперёд"),
+])
+def test_a_lead_set_off_by_gallery_controls_stays(lead, body, controls):
+    """A one-sentence lead above a photo's Previous / Next buttons is the article's start,
+    though the statistics only half trust a sentence that short (the buttons, between
+    content, stay with it, as any short line inside the article does)."""
+    page = "\n\n".join([*NAV, "Library will stay open", lead, controls, *body, *RELATED,
+                        *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept[0] == lead
+    assert kept[-len(body):] == body
