@@ -9,6 +9,8 @@ neighbours and picks the article region.
 
 from __future__ import annotations
 
+import re
+
 from stripper.features import decision_text
 from stripper.model import Block, Category, Klass, Label
 from stripper.rules.matcher import Matcher
@@ -107,10 +109,29 @@ def _label(
 ) -> Label:
     if rule is not None:
         return rule_label(rule)
+    if effective_words(block) >= SHORT_WORDS and holds_form_field(block.text):
+        # hard: inside the article's run it is still the form, not an aside of the
+        # article's (a short line with a field, "Serves ____ people", may be one)
+        return Label(Klass.BAD, Category.BOILERPLATE, "a form's fields", hard=True)
     label = _label_by_statistics(block, stopwords_available, scale)
     if label.klass in (Klass.GOOD, Klass.NEARGOOD) and says_opening_twice(block):
         return Label(Klass.BAD, Category.BOILERPLATE, f"says its opening twice ({label.reason})")
     return label
+
+
+# What a text renderer prints for a form's fields: a check box ([ ], [X], [*]), a radio
+# button (( ), (*)), a text field (lynx's run of underscores; w3m's brackets padded with
+# spaces, "[France        ]").
+_FORM_FIELD = re.compile(r"\[[ X*]\]|\([ *]\)|_{6,}|\[[^\]\n]{0,60} {4}\]")
+
+
+def holds_form_field(text: str) -> bool:
+    """A block that holds a form's fields is the form: its labels read as prose ("Contact
+    me with news and offers…", "I have read the privacy policy and agree…"), and an
+    article's text holds no check box. A line of underscores alone is a rule, no field."""
+    if "[" not in text and "(" not in text and "__" not in text:
+        return False
+    return _FORM_FIELD.search(text) is not None
 
 
 MARKER_ACTIONS = frozenset({"end-article", "start-article", "resume-article"})

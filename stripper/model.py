@@ -132,7 +132,7 @@ class Label:
     klass: Klass
     category: Category
     reason: str
-    hard: bool = False  # decided by a rule: context may not overturn it
+    hard: bool = False  # decided by a rule (or a form's fields): context may not overturn it
     marker: Rule | None = None  # an end-, start- or resume-article rule that fired
     rule: str | None = None  # id of the rule that gave this label
 

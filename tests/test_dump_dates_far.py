@@ -168,10 +168,10 @@ def test_japanese_date_line_counts_its_characters_as_words_but_is_short():
     assert published(dump("ja", head=head)) == "2026-03-14"
 
 
-def test_date_line_run_together_with_the_image_name_below():
-    """A wrapping renderer (lynx, here) breaks a line before a word that would not fit;
-    a date line followed by an image's long name reads as one paragraph with it. The
-    paragraph's first line is the date line."""
+def test_date_line_above_an_image_name_is_a_line_of_its_own():
+    """A wrapping renderer (lynx, here) breaks a line before a word that would not fit,
+    but an image's long name in brackets under a line that ends a sentence (the "p.m."
+    of a date line) was set on a line of its own: the date line is its own block."""
     def wrapped(paragraph: str) -> list[str]:
         return textwrap.wrap(paragraph, 76, initial_indent="   ", subsequent_indent="   ")
 
@@ -184,7 +184,7 @@ def test_date_line_run_together_with_the_image_name_below():
         lines += [*wrapped(paragraph), ""]
     text = "\n".join(lines + ["   " + line for line in FOOTER]) + "\n"
     blocks = stripper.strip(text, kind="text").blocks
-    assert any(b.text.startswith("April 28 2026") and len(b.source_lines) > 1 for b in blocks)
+    assert any(b.text == "April 28 2026, 3:54 p.m." for b in blocks)
     assert published(text) == "2026-04-28"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EN_PARAGRAPHS, nonblank, strip_text
+from conftest import EN_PARAGRAPHS, HARBOUR_LIBRARY, nonblank, strip_text
 
 import stripper
 from stripper.model import Category
@@ -749,3 +749,20 @@ def test_a_lead_set_off_by_gallery_controls_stays(lead, body, controls):
     kept = nonblank(strip_text(page).text)
     assert kept[0] == lead
     assert kept[-len(body):] == body
+
+
+@pytest.mark.parametrize("form", [
+    ["____________________ [ ] Contact me with news and offers from our partners and from "
+     "the other titles of our group [ ] Receive email from us on behalf of our sponsors"],
+    ["[*] Recevoir la lettre d'information de la rédaction, avec les appels et les rendez-vous "
+     "du mois (deux ou trois envois par mois au plus)",
+     "( ) Участвовать в жизни местного клуба и получать новости о встречах рядом с вашим домом"],
+])
+def test_a_forms_fields_are_no_article_text(form):
+    """A newsletter form rendered by lynx or w3m (check boxes, radio buttons, a text
+    field) has labels that read as prose; its fields say it is a form."""
+    body = HARBOUR_LIBRARY["en"]
+    page = "\n\n".join([*NAV, "Library will stay open", body[0], *form, *body[1:], *RELATED,
+                        *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept == body

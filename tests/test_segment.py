@@ -361,3 +361,22 @@ def test_cleaning_a_short_w3m_article_again_changes_nothing(lang):
     clean = stripper.strip(page, kind="text").text
     assert clean.count("\n\n") == 2  # the three paragraphs
     assert stripper.strip(clean, kind="text").text == clean
+
+
+@pytest.mark.parametrize("paragraphs, caption", [
+    (EN_PARAGRAPHS, "Readers queue at the old library on Tuesday. Photo: Harbour Gazette"),
+    (RU_PARAGRAPHS, "Читатели у входа в библиотеку во вторник. Фото: Городская газета"),
+])
+def test_a_lynx_image_under_a_paragraph_starts_a_block(paragraphs, caption):
+    # lynx sets an image's file name in brackets on the line under the paragraph, with
+    # no blank line, and its caption after it; the name is too long to have fitted on
+    # the paragraph's last line, but that line ended a sentence: no wrap.
+    dump, ranges = wrap(paragraphs)
+    lines = dump.splitlines()
+    image = ["   [library-queue-4f2a9c81d6e3b7a0.jpg?quality=75&amp;auto=webp&amp;width=960]",
+             "   " + caption]
+    text = "\n".join(lines[:ranges[0][-1] + 1] + image + lines[ranges[0][-1] + 1:])
+    _, blocks = segment_text(text)
+    first = [lines[i] for i in ranges[0]]
+    assert blocks[0].source_lines == first
+    assert blocks[1].source_lines[0] == image[0]

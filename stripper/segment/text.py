@@ -323,8 +323,10 @@ def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = 
     indent = bullet.end() if bullet else _indent(line)
     if abs(len(nxt) - len(nxt.lstrip()) - indent) > 1:
         return False
-    if _LINK_MARK.match(word) and _SENTENCE_END.search(line):
-        return False  # "… jump out." then "[24]Reply [25]Quote": a button row, not a wrap
+    if word[0] == "[" and _SENTENCE_END.search(line):
+        # "… jump out." then "[24]Reply [25]Quote": a button row, not a wrap; or then
+        # "[photo-1024.jpg] The caption. Foto: X": lynx's image, with its caption
+        return False
     body = measure(body_text)
     if _CJK_CHAR.search(body_text[-1:]):
         return body >= width - 3  # CJK wraps at any character
