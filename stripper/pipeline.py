@@ -21,7 +21,7 @@ from stripper.language import Stopwords, detect_language, stopwords_for
 from stripper.model import Block, Features, Label, Metadata, Result, Segmented
 from stripper.rules.book import RuleBook
 from stripper.rules.model import Rule
-from stripper.select import drop_repeated, page_warnings, pick_article
+from stripper.select import drop_doubled, drop_repeated, page_warnings, pick_article
 
 
 class FrontEnd(Protocol):
@@ -92,6 +92,8 @@ def run(front: FrontEnd, text: str, *, encoding: str | None, url: str | None,
     pick_article(blocks, labels)
     front.repair(page, labels, stopwords)
     drop_repeated(blocks)
+    if front.kind == "text":  # (the DOM tells an image's alt text and caption apart)
+        drop_doubled(blocks)
     drop_author_bio(blocks)
     notes = page_warnings(blocks)
     emptied = _emptied_by_one_rule(blocks, rules)

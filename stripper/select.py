@@ -11,8 +11,10 @@ is a soft signal on top.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 
 from stripper.classify import (
+    CJK_CHARS_PER_WORD,
     PROSE_LETTERS,
     PROSE_LINK_LIKE,
     PROSE_WORDS,
@@ -207,6 +209,55 @@ def drop_repeated(blocks: list[Block]) -> None:
     for block in twice:
         block.decide(Verdict.REMOVED, Category.DUPLICATE,
                      f"kept twice, word for word ({block.reason})", block.rule)
+
+
+DOUBLED_MIN_WORDS = 4  # an image's alt text, a card's title: said again right under
+DOUBLED_MAX_WORDS = 45  # a caption, a card's link: what says it again is this short
+DOUBLED_OFFSET = 30  # characters: a label or a credit may come before the repeat
+
+
+def drop_doubled(blocks: list[Block]) -> None:
+    """A block whose text the next block opens with is a thing rendered twice: an
+    image's alt text above its caption ("A crowd at the gate" / "A crowd at the gate.
+    Photo: Ana Ruiz"), a card's picture link above its headline link. Both are the
+    picture's or the card's, not the article's: prose does not say a sentence again at
+    once. What of the pair was kept goes (the caption may be gone already, to a credit
+    rule). The repeat must be short (a caption, a card), and open with the text, maybe
+    after a label ("Seminar: …"). A paragraph said twice word for word, a sentence,
+    keeps its second copy (a lead shown as the summary and as the first paragraph)."""
+    doubled: dict[int, Block] = {}
+    for first, second in pairwise(blocks):
+        if first.verdict is not _KEPT and second.verdict is not _KEPT:
+            continue
+        key, again = first.features.key, second.features.key
+        if (_letter_words(first) >= DOUBLED_MIN_WORDS
+                and effective_words(second) <= DOUBLED_MAX_WORDS
+                and 0 <= again.find(key) <= DOUBLED_OFFSET):
+            doubled[first.index] = first
+            if (key != again or effective_words(second) < MIN_PARAGRAPH_WORDS
+                    or not second.features.terminal_punct):
+                doubled[second.index] = second
+    doubled = {i: b for i, b in doubled.items() if b.verdict is _KEPT}
+    said = {b.features.key for b in doubled.values()}
+    if not doubled or not any(effective_words(b) >= MIN_PARAGRAPH_WORDS for b in blocks
+                              if b.verdict is _KEPT and b.index not in doubled
+                              and b.features.key not in said):
+        return  # all the page has is said twice: the article itself, then
+    for block in doubled.values():
+        block.decide(Verdict.REMOVED, Category.DUPLICATE,
+                     f"said again at once: an image's alt text and caption ({block.reason})",
+                     block.rule)
+
+
+def _letter_words(block: Block) -> float:
+    """Words of letters in the block's key (digits and marks dropped: a table's rows of
+    figures, a date line, have few), CJK characters counted as in `effective_words`."""
+    key = block.features.key
+    if not key:
+        return 0
+    if block.features.cjk and " " not in key:
+        return len(key) / CJK_CHARS_PER_WORD
+    return key.count(" ") + 1
 
 
 def _mark_lists_after_markers(blocks: list[Block], labels: list[Label], after: int) -> None:

@@ -766,3 +766,31 @@ def test_a_forms_fields_are_no_article_text(form):
                         *FOOTER]) + "\n"
     kept = nonblank(strip_text(page).text)
     assert kept == body
+
+
+@pytest.mark.parametrize("alt, caption", [
+    ("Readers queue at the gate of the old harbour library",
+     "Readers queue at the gate of the old harbour library. Photo: Ana Ruiz/Harbour Gazette"),
+    ("Leser warten vor dem Tor der alten Hafenbibliothek",
+     "Leser warten vor dem Tor der alten Hafenbibliothek. Foto: Anna Berg/dpa"),
+    ("港の古い図書館の前で開館を待つ市民たち",
+     "港の古い図書館の前で開館を待つ市民たち＝14日午前（山田太郎撮影）"),
+])
+def test_an_images_alt_text_above_its_caption_goes(alt, caption):
+    """A renderer prints an image's alt text, and under it the caption that says it again
+    with the credit: a thing rendered twice, the picture's, not the article's."""
+    body = HARBOUR_LIBRARY["en"]
+    page = "\n\n".join([*NAV, "Library will stay open", body[0], alt, caption, *body[1:],
+                        *RELATED, *FOOTER]) + "\n"
+    assert nonblank(strip_text(page).text) == body
+
+
+def test_a_paragraph_said_twice_at_once_keeps_one_copy():
+    """A lead shown as the summary and again as the first paragraph is the article's
+    (a lead this long said twice is no box rendered twice: drop_repeated leaves it)."""
+    body = HARBOUR_LIBRARY["en"]
+    lead = body[0] + " The vote was close, and the mayor spoke last."
+    assert 30 < len(lead.split()) < 45
+    page = "\n\n".join([*NAV, "Library will stay open", lead, lead, *body[1:],
+                        *RELATED, *FOOTER]) + "\n"
+    assert nonblank(strip_text(page).text) == [lead, *body[1:]]
