@@ -48,6 +48,32 @@ def mark_teaser_units(blocks: list[Block], labels: list[Label]) -> None:
         chain = [] if i is None else [i]
 
 
+# A list of other pages' links: bulleted items that each open with lynx's link number.
+LINK_LED_MIN_ITEMS = 3
+LINK_LED_MIN_WORDS = 8  # an item with a summary under its headline (shorter: a menu's)
+_LINK_LED_ITEM = regex.compile(r"^\s*[*+o•·-]\s+\[\d+\]")
+
+
+def mark_link_led_lists(blocks: list[Block], labels: list[Label]) -> None:
+    """Bulleted items that each open with a link (lynx numbers it: "* [138]Summer fest at
+    the institute! …") are a list of other pages, a teaser each, however well its summary
+    reads: an article's own list items open with their words, a link inside at most.
+    Three such items in a row make the list; numbered steps are left alone."""
+    run: list[int] = []
+    for i in [*range(len(blocks)), None]:
+        if i is not None and not labels[i].hard and _LINK_LED_ITEM.match(
+                blocks[i].source_lines[0] if blocks[i].source_lines else blocks[i].text):
+            run.append(i)
+            continue
+        long_items = [k for k in run if effective_words(blocks[k]) >= LINK_LED_MIN_WORDS]
+        if len(run) >= LINK_LED_MIN_ITEMS and len(long_items) >= LINK_LED_MIN_ITEMS:
+            reason = f"one of {len(run)} list items that each open with a link (teaser list)"
+            for k in run:  # not hard: inside the article's run, the article's own list
+                labels[k] = Label(Klass.BAD, Category.RELATED_LIST, reason)
+                blocks[k].decide(Verdict.REMOVED, Category.RELATED_LIST, reason)
+        run = []
+
+
 BIO_MAX_WORDS = 90  # an author box's paragraph
 BIO_NAME_WORDS = (2, 4)
 BIO_LINE_WORDS = 8  # a name line may carry the site and a role: "Ana Ruiz Gazette - Editor"

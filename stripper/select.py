@@ -22,7 +22,7 @@ from stripper.classify import (
     effective_words,
     prose_by_form,
 )
-from stripper.forms import mark_teaser_units
+from stripper.forms import mark_link_led_lists, mark_teaser_units
 from stripper.model import Block, Category, Klass, Label, Verdict
 
 _KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
@@ -167,6 +167,7 @@ def _pick(blocks: list[Block], labels: list[Label], *, rescue: bool = False) -> 
         block.decide(Verdict.REMOVED, label.category, label.reason, label.rule)
     _revise_short(labels)
     mark_teaser_units(blocks, labels)
+    mark_link_led_lists(blocks, labels)
     values = [block_value(b, lab) for b, lab in zip(blocks, labels, strict=True)]
     _cap_short_runs(labels, values)
     for b, v in zip(blocks, values, strict=True):

@@ -794,3 +794,42 @@ def test_a_paragraph_said_twice_at_once_keeps_one_copy():
     page = "\n\n".join([*NAV, "Library will stay open", lead, lead, *body[1:],
                         *RELATED, *FOOTER]) + "\n"
     assert nonblank(strip_text(page).text) == [lead, *body[1:]]
+
+
+LYNX_TEASERS = {
+    "en": ["   * [41]Summer fest at the institute: readings, music and a long table in the "
+           "garden until late",
+           "   * [42]The new writing course opens in October with twelve places for first "
+           "year students",
+           "   * [43]A podcast on the city's old docks, with the people who worked there "
+           "for forty years"],
+    "de": ["   * [41]Sommerfest am Institut: Lesungen, Musik und eine lange Tafel im Garten "
+           "bis spät in die Nacht",
+           "   * [42]Der neue Schreibkurs beginnt im Oktober mit zwölf Plätzen für "
+           "Studierende im ersten Jahr",
+           "   * [43]Ein Podcast über die alten Docks der Stadt, mit den Menschen, die dort "
+           "vierzig Jahre arbeiteten"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LYNX_TEASERS))
+def test_a_list_whose_items_each_open_with_a_link_is_a_teaser_list(lang):
+    """A short article under a long list of other pages, each item a link with its
+    summary, as lynx prints it: the list reads as prose and outweighs the article."""
+    article = HARBOUR_LIBRARY["en"][0]
+    summary = {"en": ". It was a good evening, and all who came said they would come again.",
+               "de": ". Es war ein schöner Abend, und alle wollen im nächsten Jahr wiederkommen."}
+    teasers = [item + summary[lang] for item in LYNX_TEASERS[lang]] * 2
+    page = "\n\n".join([*NAV, "Library will stay open", article, "\n".join(teasers),
+                        *FOOTER]) + "\n"
+    assert nonblank(strip_text(page).text) == [article]
+
+
+def test_an_articles_own_linked_list_inside_it_stays():
+    """The same list between the article's paragraphs is the article's own."""
+    body = HARBOUR_LIBRARY["en"]
+    items = LYNX_TEASERS["en"]
+    page = "\n\n".join([*NAV, "Library will stay open", body[0], "\n".join(items),
+                        *body[1:], *RELATED, *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept[0] == body[0] and kept[-len(body) + 1:] == body[1:]
