@@ -274,6 +274,12 @@ def _title_words(blocks: list[Block], candidates: list[Block],
         return None
     _found, _more, block, text = max(
         rows, key=lambda r: score_title(r[0]) + _extra_score(r[1]))
+    if crumb is None:
+        # a trail whose last place names the same story as the line chosen, in other
+        # words than the article uses ("Topic: the headline" over "The headline, reworded")
+        chosen = normalise(text if text is not None else block.text)
+        named = {w for w in chosen.split() if len(w) >= MIN_CONTENT_WORD}
+        crumb = _trail_end(blocks, context.lo, context.article_start + LEAD_BLOCKS, named)
     if crumb is not None and not (block.features.key and
                                   normalise(crumb[1]) in block.features.key):
         return crumb[1]

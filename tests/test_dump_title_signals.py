@@ -1,0 +1,82 @@
+"""Title of a text dump: a trail's last place that names the story in other words
+than the article, and a headline that asks a question inside the kept run. Small pages
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import stripper
+
+MENU = ["* Home", "* World", "* Business", "* Sport", "* Culture", ""]
+FOOTER = ["", "About us", "Contact", "Privacy", "© 2026 Example Media"]
+
+BODY = {
+    "en": ["The town council voted on Tuesday evening to keep the old harbour library open "
+           "for at least five more years, after a long debate about its costs.",
+           "The mayor said the plan would be published in full next week, and that the "
+           "building would stay open on Saturdays as well.",
+           "Readers who come in from the market and the ferry will find the same desks by "
+           "the windows, the council said, and the same librarians."],
+    "de": ["Der Stadtrat hat am Dienstagabend beschlossen, die alte Hafenbibliothek "
+           "mindestens fünf weitere Jahre offen zu halten, nach einer langen Debatte über "
+           "die Kosten.",
+           "Der Bürgermeister sagte, der Plan werde nächste Woche vollständig veröffentlicht, "
+           "und das Gebäude bleibe auch samstags geöffnet.",
+           "Wer vom Markt und von der Fähre kommt, findet dieselben Tische an den Fenstern, "
+           "sagte der Rat, und dieselben Bibliothekare."],
+    "ru": ["Городской совет во вторник вечером решил сохранить старую портовую библиотеку "
+           "как минимум ещё на пять лет после долгого спора о расходах.",
+           "Мэр сказал, что план будет полностью опубликован на следующей неделе, а здание "
+           "будет открыто и по субботам.",
+           "Читатели, которые приходят с рынка и с парома, найдут те же столы у окон, "
+           "сказали в совете, и тех же библиотекарей."],
+    "ar": ["صوّت المجلس البلدي مساء الثلاثاء على إبقاء مكتبة الميناء القديمة مفتوحة لخمس "
+           "سنوات أخرى على الأقل، بعد نقاش طويل حول تكاليفها.",
+           "وقال رئيس البلدية إن الخطة ستنشر كاملة الأسبوع المقبل، وإن المبنى سيبقى مفتوحا "
+           "أيام السبت أيضا.",
+           "وسيجد القراء القادمون من السوق والعبّارة المكاتب نفسها قرب النوافذ، كما قال "
+           "المجلس، والموظفين أنفسهم."],
+    "zh": ["市议会周二晚上投票决定，在经过关于费用的长时间辩论之后，让港口旧图书馆至少再开放五年。",
+           "市长表示，该计划将于下周全文公布，大楼在星期六也将继续开放。",
+           "从市场和渡口来的读者会看到窗边同样的书桌，议会说，还有同样的图书管理员。"],
+}
+
+
+def _page(*parts: list[str] | str) -> str:
+    lines: list[str] = []
+    for part in parts:
+        lines += [part, ""] if isinstance(part, str) else part
+    return "\n".join(lines) + "\n"
+
+
+def _body(lang: str) -> list[str]:
+    return [line for paragraph in BODY[lang] for line in (paragraph, "")]
+
+
+# A trail whose last place names the story in words the article does not use, over a
+# headline that words it differently.
+TRAILS = {
+    "en": ("Home", "Local news", "Budget: councillors rescue the harbour reading room",
+           "Councillors rescue the harbour reading room for now"),
+    "de": ("Startseite", "Lokales", "Haushalt: Ratsmitglieder retten den Lesesaal am Hafen",
+           "Ratsmitglieder retten vorerst den Lesesaal am Hafen"),
+    "ru": ("Главная", "Город", "Бюджет: депутаты спасают читальный зал у причала",
+           "Депутаты пока спасают читальный зал у причала"),
+    "ar": ("الرئيسية", "محليات", "الميزانية: الأعضاء ينقذون قاعة المطالعة عند الرصيف",
+           "الأعضاء ينقذون قاعة المطالعة عند الرصيف مؤقتا"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TRAILS))
+def test_a_trail_that_names_the_headline_story_in_other_words(lang):
+    """The trail's last place shares most of its words with the headline, few with the
+    article: it is the page's title all the same (the form the page is filed under);
+    a trail that ends on another story is none."""
+    home, section, last, headline = TRAILS[lang]
+    trail = [f"1. {home}", f"2. {section}", f"3. {last}", ""]
+    page = _page(MENU, trail, headline, _body(lang), FOOTER)
+    assert stripper.strip(page, kind="text").metadata.title == last
+    other = [f"1. {home}", f"2. {section}", "3. Weather forecast for the coming weekend", ""]
+    page = _page(MENU, other, headline, _body(lang), FOOTER)
+    assert stripper.strip(page, kind="text").metadata.title == headline
