@@ -54,6 +54,42 @@ def _body(lang: str) -> list[str]:
     return [line for paragraph in BODY[lang] for line in (paragraph, "")]
 
 
+# A photo's description the kept run opens on, a headline that asks a question, and a
+# subheading further down.
+QUESTIONS = {
+    "en": ("The reading room of the old library by the harbour on a winter morning, when "
+           "the first readers come in from the market and the ferry.",
+           "Will the old harbour library stay open for five more years?",
+           "Library hours on Saturdays"),
+    "de": ("Der Lesesaal der alten Bibliothek am Hafen an einem Wintermorgen, wenn die "
+           "ersten Leser vom Markt und von der Fähre hereinkommen.",
+           "Bleibt die alte Hafenbibliothek noch fünf weitere Jahre offen?",
+           "Öffnungszeiten am Samstag"),
+    "ru": ("Читальный зал старой библиотеки у порта зимним утром, когда первые читатели "
+           "приходят туда с рынка и с парома.",
+           "Останется ли старая портовая библиотека открытой ещё пять лет?",
+           "Часы работы по субботам"),
+    "ar": ("قاعة المطالعة في المكتبة القديمة قرب الميناء في صباح شتوي، حين يأتي أول القراء "
+           "من السوق ومن العبّارة.",
+           "هل تبقى مكتبة الميناء القديمة مفتوحة خمس سنوات أخرى؟",
+           "مواعيد العمل أيام السبت"),
+    "zh": ("冬日清晨港口旧图书馆的阅览室，第一批读者从市场和渡口走进来，坐到窗边的书桌前开始阅读。",
+           "港口旧图书馆还能再开放五年吗？",
+           "星期六的开放时间"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(QUESTIONS))
+def test_a_headline_that_asks_a_question_inside_the_kept_run(lang):
+    """The kept run opens on a photo's description; the headline below it ends on a
+    question mark, which no line of prose this short ends on: it is the title, over a
+    subheading further down."""
+    photo, headline, subhead = QUESTIONS[lang]
+    body = _body(lang)
+    page = _page(MENU, photo, headline, body[:4], subhead, body[4:], FOOTER)
+    assert stripper.strip(page, kind="text").metadata.title == headline
+
+
 # A trail whose last place names the story in words the article does not use, over a
 # headline that words it differently.
 TRAILS = {

@@ -96,7 +96,7 @@ def pick_title(blocks: list[Block], article_start: int,
         # opened on a teaser, a caption or a notice the page prints before its headline.
         # The headline is then a short line a little way into the kept run.
         candidates = [b for b in blocks[article_start:article_start + DEEP_CANDIDATES]
-                      if headline_like(b.features) and _could_be_title(b)
+                      if _headline_shaped(b) and _could_be_title(b)
                       and not _runs_on(blocks, b.index) and not _widget(b)]
         in_body = True
     extra = _more_candidates(blocks, article_start, lo, lead_end, candidates)
@@ -422,6 +422,18 @@ def _overlap(block: Block, body: set[str]) -> float:
 def _prose_below(blocks: list[Block], index: int) -> bool:
     """A standfirst or the lead starts within a few lines below a headline."""
     return any(_is_prose(b) for b in blocks[index + 1:index + 1 + BYLINE_DISTANCE + 1])
+
+
+# A question: a headline may end on one ("Is this the end?"), in any script that has it.
+_ASKS = regex.compile(r"[?？؟⁇⁈]['\"’”»›」』）)\]\p{Pf}]*\s*$")
+
+
+def _headline_shaped(block: Block) -> bool:
+    """Shaped like a headline (features.headline_like), or so but for the question
+    mark it ends on."""
+    f = block.features
+    return headline_like(f) or (f.terminal_punct and bool(_ASKS.search(block.text))
+                                and headline_like(replace(f, terminal_punct=False)))
 
 
 def _is_prose(block: Block) -> bool:
