@@ -1,12 +1,17 @@
 """Title of a text dump: a trail's last place that names the story in other words
-than the article, and a headline that asks a question inside the kept run. Small pages
-written for these tests."""
+than the article, a headline that asks a question inside the kept run, and the lines
+that are no title: a pager link, a cut-off teaser. Small pages written for these
+tests."""
 
 from __future__ import annotations
 
 import pytest
 
 import stripper
+from stripper.features import measure_blocks
+from stripper.language import stopwords_for
+from stripper.metadata.title import _Context, _title_only
+from stripper.model import Block, Category
 
 MENU = ["* Home", "* World", "* Business", "* Sport", "* Culture", ""]
 FOOTER = ["", "About us", "Contact", "Privacy", "© 2026 Example Media"]
@@ -116,3 +121,44 @@ def test_a_trail_that_names_the_headline_story_in_other_words(lang):
     other = [f"1. {home}", f"2. {section}", "3. Weather forecast for the coming weekend", ""]
     page = _page(MENU, other, headline, _body(lang), FOOTER)
     assert stripper.strip(page, kind="text").metadata.title == headline
+
+
+def _blocks(lines: list[tuple[str, Category]], lang: str) -> list[Block]:
+    blocks = [Block(index=i, text=text, start=i, end=i + 1, category=category)
+              for i, (text, category) in enumerate(lines)]
+    measure_blocks(blocks, stopwords_for(lang))
+    return blocks
+
+
+def _signals(lines: list[tuple[str, Category]], lang: str, at: int) -> dict[str, float]:
+    blocks = _blocks(lines, lang)
+    context = _Context(blocks, len(blocks), 0, [])
+    return _title_only(blocks[at], context)
+
+
+B = Category.BOILERPLATE
+
+
+@pytest.mark.parametrize("line, pager", [
+    ("« Five thoughts on the cup defeat", True),
+    ("How to mount a remote folder over SSH »", True),
+    ("‹ Предыдущая запись о библиотеке", True),
+    ("« Les privatisations sont au profit d’intérêts privés »", False),  # a quote
+    ("« Il y a, d’abord, le poids de la géographie ». Sur les migrations", False),
+    ("Council keeps the old harbour library open", False),
+])
+def test_a_link_to_the_previous_or_next_post(line, pager):
+    """A pager link's arrow opens or closes the line; a quote in guillemets has both."""
+    assert _signals([(line, B)], "en", 0)["pager"] == float(pager)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ar"])
+def test_a_teaser_cut_short_where_another_line_goes_on(lang):
+    """A teaser that ends on an ellipsis where another line of the page goes on with
+    more is cut short; an ellipsis that ends the only form of the line is the line's."""
+    words = BODY[lang][0].split()
+    cut, full = " ".join(words[:8]) + "…", " ".join(words[:14])
+    lines = [(cut, B), (BODY[lang][1], B), (full, B)]
+    assert _signals(lines, lang, 0)["cut_short"] == 1.0
+    assert _signals(lines, lang, 2)["cut_short"] == 0.0
+    assert _signals([(cut, B), (BODY[lang][1], B)], lang, 0)["cut_short"] == 0.0
