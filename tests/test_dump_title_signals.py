@@ -1,7 +1,7 @@
-"""Title of a text dump: a trail's last place that names the story in other words
-than the article, a headline that asks a question inside the kept run, and the lines
-that are no title: a pager link, a cut-off teaser. Small pages written for these
-tests."""
+"""Title of a text dump: the lines around a candidate that tell the headline from a
+standfirst, a notice, a caption, a pager link or a cut-off teaser, a trail's last place
+that names the story in other words than the article, and a headline that asks a
+question inside the kept run. Small pages written for these tests."""
 
 from __future__ import annotations
 
@@ -137,6 +137,60 @@ def _signals(lines: list[tuple[str, Category]], lang: str, at: int) -> dict[str,
 
 
 B = Category.BOILERPLATE
+HEADLINES = {"en": "Council keeps the old harbour library open",
+             "de": "Stadtrat lässt die alte Hafenbibliothek offen",
+             "ru": "Совет сохранил старую портовую библиотеку",
+             "ar": "المجلس يبقي مكتبة الميناء القديمة مفتوحة",
+             "zh": "市议会决定让港口旧图书馆继续开放"}
+
+
+@pytest.mark.parametrize("lang", sorted(BODY))
+def test_a_headline_over_its_standfirst(lang):
+    """A line right over a longer line of prose (the standfirst) is the headline the
+    standfirst goes on from; the standfirst, or a tag list over a paragraph, is not."""
+    standfirst = BODY[lang][0]
+    lines = [(HEADLINES[lang], B), (standfirst, B), (BODY[lang][1], B)]
+    assert _signals(lines, lang, 0)["dek_below"] == 1.0
+    assert _signals(lines, lang, 1)["dek_below"] == 0.0  # the next line is shorter
+    tags = [("harbour, library, council, budget", B), (standfirst, B)]
+    assert _signals(tags, lang, 0)["dek_below"] == 0.0
+
+
+NOTICES = {"en": ("This feature is only for registered readers", "Log in"),
+           "de": ("Diese Funktion ist nur für registrierte Leser", "Anmelden"),
+           "ru": ("Эта функция доступна только зарегистрированным читателям", "Войти"),
+           "ar": ("هذه الميزة متاحة للقراء المسجلين فقط", "تسجيل الدخول")}
+
+
+@pytest.mark.parametrize("lang", sorted(NOTICES))
+def test_a_notice_over_the_control_it_names(lang):
+    """A notice ("only for registered readers") sits over the log-in control; a
+    headline sits over no such line."""
+    notice, control = NOTICES[lang]
+    lines = [(HEADLINES[lang], B), (notice, B), (control, Category.LOGIN)]
+    assert _signals(lines, lang, 1)["control_below"] == 1.0
+    assert _signals(lines, lang, 0)["control_below"] == 0.0
+
+
+CAPTIONS = {"en": "Readers at the desks by the windows of the reading room",
+            "de": "Leser an den Tischen an den Fenstern des Lesesaals",
+            "ru": "Читатели за столами у окон читального зала",
+            "ar": "القراء على المكاتب قرب نوافذ قاعة المطالعة",
+            "zh": "读者坐在阅览室窗边的书桌前"}
+
+
+@pytest.mark.parametrize("lang", sorted(CAPTIONS))
+def test_a_caption_between_credits_or_echoed_with_one(lang):
+    """A photo's caption between its credit lines ("© Photographer"), or printed again
+    right below with the credit after it, is a caption, not the headline."""
+    caption = CAPTIONS[lang]
+    credit = ("© Jane Doe", Category.COPYRIGHT)
+    lines = [(HEADLINES[lang], B), credit, (caption, B), credit, (BODY[lang][0], B)]
+    assert _signals(lines, lang, 2)["between_credits"] == 1.0
+    assert _signals(lines, lang, 0)["between_credits"] == 0.0
+    lines = [(HEADLINES[lang], B), (caption, B), (f"{caption} Jane Doe", B)]
+    assert _signals(lines, lang, 1)["echoed_below"] == 1.0
+    assert _signals(lines, lang, 0)["echoed_below"] == 0.0
 
 
 @pytest.mark.parametrize("line, pager", [

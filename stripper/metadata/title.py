@@ -17,7 +17,7 @@ from urllib.parse import unquote
 import regex
 
 from stripper.features import HEADLINE_WORDS, headline_like, normalise
-from stripper.model import Block
+from stripper.model import Block, Category
 from stripper.scripts import BULLET_GLYPHS
 
 MAX_TITLE_WORDS = 30
@@ -198,11 +198,17 @@ _LIST_COMMA = regex.compile(r"\s*[,،]\s*")  # (CJK text has no spaces to count 
 # CRC32; -2.0 on one, -2.9 on the other), checked on the other: none lost there.
 EXTRA_WEIGHTS = {"other_line": -0.6, "marked": 0.4, "two_words": -0.6, "lead": -0.5,
                  "lower_start": -0.5, "deep": -3.0, **{
-                     # A pager link and a cut-off teaser (see _title_only): the most titles
-                     # right on the fd and tf dumps from -1 to -2 (cut_short from -0.5),
-                     # none lost; a gain on both halves of the sites (CRC32 of the tf URL
-                     # hosts).
-                     "pager": -1.0, "cut_short": -1.0}}
+                     # The lines around a candidate (see _title_only). Each weight searched
+                     # on its own (-2 to 0.6) for the most titles right on the fd and tf
+                     # dumps, and checked on both halves of the sites (fd publishers, tf
+                     # URL hosts, by CRC32): dek_below is best at 0.3 (six dumps' titles
+                     # right, one wrong, a net gain on each half); the others gain from
+                     # -1 to -2 (control_below, between_credits and cut_short from -0.5)
+                     # and lose nothing.
+                     "dek_below": 0.3, "control_below": -1.0, "between_credits": -1.0,
+                     "echoed_below": -1.0, "pager": -1.0, "cut_short": -1.0}}
+DEK_WORDS = 12  # a line this long right below a shorter one: the headline's standfirst
+MAX_CREDIT_WORDS = 3  # what a caption's repeat adds after it: a photographer, an agency
 
 
 class _Extra(NamedTuple):
@@ -399,11 +405,31 @@ def _title_rows(candidates: list[Block], signals: list[dict[str, float]],
 def _title_only(block: Block, context: _Context) -> dict[str, float]:
     """Signals the title's score reads beside the headline's (see EXTRA_WEIGHTS)."""
     blocks, start = context.blocks, context.article_start
+    after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    before = blocks[block.index - 1] if block.index > 0 else None
     text = block.text.strip()
+    words = block.features.words if block.features.cjk else len(text.split())
     return {
         # How far into the article, in the measure of "distance" above it (which counts
         # a line inside the article as nearer still): a subheading deep in the text is none.
         "deep": min(1.0, max(block.index - start, 0) / max(1, start - context.lo)),
+        # A headline sits over its standfirst, a longer line of prose (a list of tags
+        # over a paragraph is none).
+        "dek_below": float(after is not None and after.features.words >= DEK_WORDS
+                           and after.features.words > words and not after.features.bullet
+                           and not _word_list(text)),
+        # A notice sits over the control it names ("Only for subscribers" / "Log in").
+        "control_below": float(after is not None and after.category is Category.LOGIN),
+        # A photo's caption: between its credit lines ("© Photographer"), or printed
+        # again right below with the credit after it (an image's alt text, then its
+        # caption).
+        "between_credits": float(after is not None and before is not None
+                                 and after.category is Category.COPYRIGHT
+                                 and before.category is Category.COPYRIGHT),
+        "echoed_below": float(after is not None and block.features.key != ""
+                              and after.features.key.startswith(block.features.key + " ")
+                              and len(after.features.key.split())
+                              <= len(block.features.key.split()) + MAX_CREDIT_WORDS),
         # A link to the previous or next post ("« Older post", "Newer post »"), and a
         # teaser cut off where another line of the page goes on.
         "pager": float(_pager(text)),
