@@ -216,3 +216,27 @@ def test_a_teaser_cut_short_where_another_line_goes_on(lang):
     assert _signals(lines, lang, 0)["cut_short"] == 1.0
     assert _signals(lines, lang, 2)["cut_short"] == 0.0
     assert _signals([(cut, B), (BODY[lang][1], B)], lang, 0)["cut_short"] == 0.0
+
+
+# A few words naming a photo, and its caption below, which uses every one of them.
+PHOTOS = {"en": ("Harbour library council", BODY["en"][0]),
+          "de": ("Stadtrat Hafenbibliothek", BODY["de"][0]),
+          "ru": ("Городской совет во вторник", BODY["ru"][0]),
+          "ar": ("مكتبة الميناء القديمة", BODY["ar"][0]),
+          "zh": ("旧图书馆", BODY["zh"][0])}
+
+
+@pytest.mark.parametrize("lang", sorted(PHOTOS))
+def test_a_photo_title_its_caption_restates(lang):
+    """A line of a few words whose every word the long line below repeats is an
+    image's title over its caption; a headline whose standfirst goes on in words of its
+    own is none, and nor is a longer line, which a standfirst may well restate."""
+    photo, caption = PHOTOS[lang]
+    lines = [(photo, B), (caption, B), (BODY[lang][1], B)]
+    assert _signals(lines, lang, 0)["restated_below"] == 1.0
+    lines = [(HEADLINES[lang], B), (BODY[lang][1], B)]
+    assert _signals(lines, lang, 0)["restated_below"] == 0.0
+    if lang != "zh":
+        words = caption.split()
+        lines = [(" ".join(words[:7]), B), (caption, B)]
+        assert _signals(lines, lang, 0)["restated_below"] == 0.0

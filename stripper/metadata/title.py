@@ -206,9 +206,14 @@ EXTRA_WEIGHTS = {"other_line": -0.6, "marked": 0.4, "two_words": -0.6, "lead": -
                      # -1 to -2 (control_below, between_credits and cut_short from -0.5)
                      # and lose nothing.
                      "dek_below": 0.3, "control_below": -1.0, "between_credits": -1.0,
-                     "echoed_below": -1.0, "pager": -1.0, "cut_short": -1.0}}
+                     "echoed_below": -1.0, "pager": -1.0, "cut_short": -1.0,
+                     # -1 to -3 the same (four dumps' titles right, none wrong; a gain on
+                     # both halves); without RESTATED_WORDS it also took a six-word
+                     # headline whose standfirst repeats its words (tf-w3m -1)
+                     "restated_below": -1.0}}
 DEK_WORDS = 12  # a line this long right below a shorter one: the headline's standfirst
 MAX_CREDIT_WORDS = 3  # what a caption's repeat adds after it: a photographer, an agency
+RESTATED_WORDS = 5  # a line this short whose words the standfirst-long line below repeats
 
 
 class _Extra(NamedTuple):
@@ -430,6 +435,10 @@ def _title_only(block: Block, context: _Context) -> dict[str, float]:
                               and after.features.key.startswith(block.features.key + " ")
                               and len(after.features.key.split())
                               <= len(block.features.key.split()) + MAX_CREDIT_WORDS),
+        # A few words the long line below repeats all of: an image's title over its
+        # caption (a headline's standfirst goes on in words of its own).
+        "restated_below": float(after is not None and words <= RESTATED_WORDS
+                                and _restated(block, after)),
         # A link to the previous or next post ("« Older post", "Newer post »"), and a
         # teaser cut off where another line of the page goes on.
         "pager": float(_pager(text)),
@@ -445,6 +454,13 @@ _ELLIPSIS = regex.compile(r"(?:…|\.{3})$")
 
 def _pager(text: str) -> bool:
     return bool(_PAGER_START.search(text) or _PAGER_END.search(text))
+
+
+def _restated(block: Block, after: Block) -> bool:
+    """`after`, a line as long as a standfirst, uses every content word of `block`."""
+    words = _content_words(block)
+    return (len(words) >= 2 and after.features.words >= DEK_WORDS
+            and words <= _content_words(after))
 
 
 def _cut_short(block: Block, blocks: list[Block]) -> bool:
