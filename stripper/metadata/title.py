@@ -17,7 +17,7 @@ from urllib.parse import unquote
 import regex
 
 from stripper.features import HEADLINE_WORDS, headline_like, normalise
-from stripper.model import Block
+from stripper.model import Block, Category
 from stripper.scripts import BULLET_GLYPHS
 
 MAX_TITLE_WORDS = 30
@@ -96,7 +96,7 @@ def pick_title(blocks: list[Block], article_start: int,
         # opened on a teaser, a caption or a notice the page prints before its headline.
         # The headline is then a short line a little way into the kept run.
         candidates = [b for b in blocks[article_start:article_start + DEEP_CANDIDATES]
-                      if headline_like(b.features) and _could_be_title(b)
+                      if _headline_shaped(b) and _could_be_title(b)
                       and not _runs_on(blocks, b.index) and not _widget(b)]
         in_body = True
     extra = _more_candidates(blocks, article_start, lo, lead_end, candidates)
@@ -197,7 +197,23 @@ _LIST_COMMA = regex.compile(r"\s*[,،]\s*")  # (CJK text has no spaces to count 
 # "deep" searched for the most titles right on one half (fd publishers and tf hosts by
 # CRC32; -2.0 on one, -2.9 on the other), checked on the other: none lost there.
 EXTRA_WEIGHTS = {"other_line": -0.6, "marked": 0.4, "two_words": -0.6, "lead": -0.5,
-                 "lower_start": -0.5, "deep": -3.0}
+                 "lower_start": -0.5, "deep": -3.0, **{
+                     # The lines around a candidate (see _title_only). Each weight searched
+                     # on its own (-2 to 0.6) for the most titles right on the fd and tf
+                     # dumps, and checked on both halves of the sites (fd publishers, tf
+                     # URL hosts, by CRC32): dek_below is best at 0.3 (six dumps' titles
+                     # right, one wrong, a net gain on each half); the others gain from
+                     # -1 to -2 (control_below, between_credits and cut_short from -0.5)
+                     # and lose nothing.
+                     "dek_below": 0.3, "control_below": -1.0, "between_credits": -1.0,
+                     "echoed_below": -1.0, "pager": -1.0, "cut_short": -1.0,
+                     # -1 to -3 the same (four dumps' titles right, none wrong; a gain on
+                     # both halves); without RESTATED_WORDS it also took a six-word
+                     # headline whose standfirst repeats its words (tf-w3m -1)
+                     "restated_below": -1.0}}
+DEK_WORDS = 12  # a line this long right below a shorter one: the headline's standfirst
+MAX_CREDIT_WORDS = 3  # what a caption's repeat adds after it: a photographer, an agency
+RESTATED_WORDS = 5  # a line this short whose words the standfirst-long line below repeats
 
 
 class _Extra(NamedTuple):
@@ -274,6 +290,12 @@ def _title_words(blocks: list[Block], candidates: list[Block],
         return None
     _found, _more, block, text = max(
         rows, key=lambda r: score_title(r[0]) + _extra_score(r[1]))
+    if crumb is None:
+        # a trail whose last place names the same story as the line chosen, in other
+        # words than the article uses ("Topic: the headline" over "The headline, reworded")
+        chosen = normalise(text if text is not None else block.text)
+        named = {w for w in chosen.split() if len(w) >= MIN_CONTENT_WORD}
+        crumb = _trail_end(blocks, context.lo, context.article_start + LEAD_BLOCKS, named)
     if crumb is not None and not (block.features.key and
                                   normalise(crumb[1]) in block.features.key):
         return crumb[1]
@@ -387,10 +409,66 @@ def _title_rows(candidates: list[Block], signals: list[dict[str, float]],
 
 def _title_only(block: Block, context: _Context) -> dict[str, float]:
     """Signals the title's score reads beside the headline's (see EXTRA_WEIGHTS)."""
-    start = context.article_start
-    # How far into the article, in the measure of "distance" above it (which counts a
-    # line inside the article as nearer still): a subheading deep in the text is none.
-    return {"deep": min(1.0, max(block.index - start, 0) / max(1, start - context.lo))}
+    blocks, start = context.blocks, context.article_start
+    after = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+    before = blocks[block.index - 1] if block.index > 0 else None
+    text = block.text.strip()
+    words = block.features.words if block.features.cjk else len(text.split())
+    return {
+        # How far into the article, in the measure of "distance" above it (which counts
+        # a line inside the article as nearer still): a subheading deep in the text is none.
+        "deep": min(1.0, max(block.index - start, 0) / max(1, start - context.lo)),
+        # A headline sits over its standfirst, a longer line of prose (a list of tags
+        # over a paragraph is none).
+        "dek_below": float(after is not None and after.features.words >= DEK_WORDS
+                           and after.features.words > words and not after.features.bullet
+                           and not _word_list(text)),
+        # A notice sits over the control it names ("Only for subscribers" / "Log in").
+        "control_below": float(after is not None and after.category is Category.LOGIN),
+        # A photo's caption: between its credit lines ("© Photographer"), or printed
+        # again right below with the credit after it (an image's alt text, then its
+        # caption).
+        "between_credits": float(after is not None and before is not None
+                                 and after.category is Category.COPYRIGHT
+                                 and before.category is Category.COPYRIGHT),
+        "echoed_below": float(after is not None and block.features.key != ""
+                              and after.features.key.startswith(block.features.key + " ")
+                              and len(after.features.key.split())
+                              <= len(block.features.key.split()) + MAX_CREDIT_WORDS),
+        # A few words the long line below repeats all of: an image's title over its
+        # caption (a headline's standfirst goes on in words of its own).
+        "restated_below": float(after is not None and words <= RESTATED_WORDS
+                                and _restated(block, after)),
+        # A link to the previous or next post ("« Older post", "Newer post »"), and a
+        # teaser cut off where another line of the page goes on.
+        "pager": float(_pager(text)),
+        "cut_short": float(_cut_short(block, blocks)),
+    }
+
+
+# An arrow at one end, none at the other (a quote in guillemets has both).
+_PAGER_START = regex.compile(r"^[«‹←]\s[^»›]*$")
+_PAGER_END = regex.compile(r"^[^«‹]*\s[»›→]$")
+_ELLIPSIS = regex.compile(r"(?:…|\.{3})$")
+
+
+def _pager(text: str) -> bool:
+    return bool(_PAGER_START.search(text) or _PAGER_END.search(text))
+
+
+def _restated(block: Block, after: Block) -> bool:
+    """`after`, a line as long as a standfirst, uses every content word of `block`."""
+    words = _content_words(block)
+    return (len(words) >= 2 and after.features.words >= DEK_WORDS
+            and words <= _content_words(after))
+
+
+def _cut_short(block: Block, blocks: list[Block]) -> bool:
+    """The line ends on an ellipsis where another line of the page goes on with more."""
+    key = block.features.key
+    if not key or not _ELLIPSIS.search(block.text.rstrip()):
+        return False
+    return any(b.features.key.startswith(key + " ") for b in blocks if b is not block)
 
 
 def _extra_score(signals: dict[str, float]) -> float:
@@ -416,6 +494,18 @@ def _overlap(block: Block, body: set[str]) -> float:
 def _prose_below(blocks: list[Block], index: int) -> bool:
     """A standfirst or the lead starts within a few lines below a headline."""
     return any(_is_prose(b) for b in blocks[index + 1:index + 1 + BYLINE_DISTANCE + 1])
+
+
+# A question: a headline may end on one ("Is this the end?"), in any script that has it.
+_ASKS = regex.compile(r"[?？؟⁇⁈]['\"’”»›」』）)\]\p{Pf}]*\s*$")
+
+
+def _headline_shaped(block: Block) -> bool:
+    """Shaped like a headline (features.headline_like), or so but for the question
+    mark it ends on."""
+    f = block.features
+    return headline_like(f) or (f.terminal_punct and bool(_ASKS.search(block.text))
+                                and headline_like(replace(f, terminal_punct=False)))
 
 
 def _is_prose(block: Block) -> bool:
