@@ -833,3 +833,31 @@ def test_an_articles_own_linked_list_inside_it_stays():
                         *body[1:], *RELATED, *FOOTER]) + "\n"
     kept = nonblank(strip_text(page).text)
     assert kept[0] == body[0] and kept[-len(body) + 1:] == body[1:]
+
+
+NO_ARTICLE = [
+    "Kommunestyret vedtok tirsdag kveld at det gamle biblioteket ved havna skal holde åpent "
+    "i minst fem år til, etter en lang debatt om kostnadene.",
+    "Politikerne sa at bygningen var i bedre stand enn en tidligere rapport hadde antydet, og "
+    "at reparasjonene av taket vil koste mindre enn fryktet.",
+    "Innbyggerne som har kjempet for biblioteket i over et år, sa at de var lettet og at de "
+    "nå vil samle inn penger til nye hyller og lengre åpningstider.",
+]
+NO_TEASERS = [
+    "Ferja står igjen ved kaia",
+    "Rederiet venter på en del til motoren som må sendes fra utlandet, og pendlerne må i "
+    "mellomtiden ta bussen rundt fjorden, som tar nesten en time lenger enn ferja.",
+    "Ny skole åpner i høst",
+    "Kommunen har ansatt tolv nye lærere før skolestart, og rektor sier at alle klassene "
+    "vil få sine egne rom når det nye bygget står ferdig til jul.",
+]
+
+
+@pytest.mark.parametrize("heading", ["Mer om", "Mere om"])
+def test_a_scandinavian_more_about_heading_ends_the_article(heading):
+    """'Mer om' (Norwegian, Swedish) / 'Mere om' (Danish) heads the topic tags under an
+    article, and other stories' teasers follow: they are not this article's."""
+    page = "\n\n".join([*NAV, "Biblioteket får leve videre", *NO_ARTICLE, "Del artikkel",
+                        heading, "bibliotek havna kommunestyret nyheter", *NO_TEASERS,
+                        *FOOTER]) + "\n"
+    assert nonblank(strip_text(page).text) == NO_ARTICLE
