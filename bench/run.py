@@ -161,8 +161,10 @@ def bench_set(set_dir: Path, args: argparse.Namespace) -> list[report.Row]:
 
 
 def scorer_path(set_dir: Path) -> Path:
-    """score.py of the shared bench folder: DATA/../score.py."""
-    return set_dir.parent.parent / "score.py"
+    """score.py of the shared bench folder: DATA/../score.py, or, for sets rendered
+    elsewhere (--data of your own, e.g. other widths), the shared bench's."""
+    beside = set_dir.parent.parent / "score.py"
+    return beside if beside.is_file() else DEFAULT_DATA.parent / "score.py"
 
 
 def run_notes(rows: list[report.Row], set_dir: Path, args: argparse.Namespace) -> list[str]:
