@@ -380,3 +380,16 @@ def test_a_lynx_image_under_a_paragraph_starts_a_block(paragraphs, caption):
     first = [lines[i] for i in ranges[0]]
     assert blocks[0].source_lines == first
     assert blocks[1].source_lines[0] == image[0]
+
+
+def test_a_lynx_heading_wrapped_under_its_first_line_indent_is_one_block():
+    # lynx sets a heading two columns in from the text's margin, and wraps its rest at
+    # the margin; a paragraph's lines keep one indent, so nothing else joins this way
+    dump, ranges = wrap(EN_PARAGRAPHS)
+    lines = dump.splitlines()
+    heading = ["     Council keeps the old harbour library open for five more years, as",
+               "   the town wanted"]
+    assert len(heading[0]) <= 71 < len(heading[0]) + len(" the")
+    _, blocks = segment_text("\n".join(lines + [""] + heading) + "\n")
+    assert blocks[-1].source_lines == heading
+    assert blocks[0].source_lines == [lines[i] for i in ranges[0]]

@@ -40,6 +40,7 @@ _WRAP_SLACK = 12  # columns: how far short of the width a wrapped line may end
 _NARROW_MIN = 24  # columns: a table cell's column this wide may hold a paragraph
 _NARROW_LINES = 3  # one-line blocks in a row before a column's own width is looked for
 _LONGEST_WORD = 30  # characters: longer tokens (URLs) are not wrapped by renderers
+_FIRST_LINE_INDENT = 2  # columns a heading's first line may stand in from its rest
 
 
 _WIDE = regex.compile(r"[\p{ea=W}\p{ea=F}]")
@@ -321,7 +322,11 @@ def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = 
     # a continuation line is no item, whatever it opens with ("11. Februar …")
     bullet = _BULLET_START.match(line) if head is None or line is head else None
     indent = bullet.end() if bullet else _indent(line)
-    if abs(len(nxt) - len(nxt.lstrip()) - indent) > 1:
+    shift = len(nxt) - len(nxt.lstrip()) - indent
+    # lynx sets a heading's first line two columns in from the text's margin, and its
+    # wrapped rest at the margin: a first line may stand out, no further line may
+    if abs(shift) > 1 and not (line is head and bullet is None
+                               and -_FIRST_LINE_INDENT <= shift < 0):
         return False
     if word[0] == "[" and _SENTENCE_END.search(line):
         # "… jump out." then "[24]Reply [25]Quote": a button row, not a wrap; or then
