@@ -86,11 +86,7 @@ class HtmlFrontEnd(BaseFrontEnd):
         if root is None:
             return None
         info = read_page_info(root)
-        blocks, containers = segment_dom(root)
-        paths: dict = {}
-        for block in blocks:  # paths are written out when read (see HtmlBlock.path)
-            if block.anc:
-                block.element, block.paths = containers[block.anc[-1]].element, paths
+        blocks, containers = segment_dom(root)  # (each block holds its element)
         lay_out(blocks)
         body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
         confirmed = body_matches(blocks, body)

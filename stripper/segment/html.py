@@ -62,15 +62,16 @@ def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]
     """
     marked = _mark(root)
     prune(root, marked)
-    blocks, containers = _walk(root, marked.bodies)
+    paths: dict = {}  # the page's cache of element paths (see HtmlBlock.path)
+    blocks, containers = _walk(root, marked.bodies, paths)
     if len(blocks) >= MAX_BLOCKS:
-        return _article_after_cap(root, blocks, containers, marked.bodies)
+        return _article_after_cap(root, blocks, containers, marked.bodies, paths)
     return blocks, containers
 
 
 def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
                        containers: list[Container], article_bodies: set[etree._Element],
-                       ) -> tuple[list[HtmlBlock], list[Container]]:
+                       paths: dict) -> tuple[list[HtmlBlock], list[Container]]:
     """The walk stopped at MAX_BLOCKS. When an `<article>`, `<main>` or articleBody
     element lies beyond the cut, the one with the most text is walked on its own and
     its blocks replace the last ones before the cut; either way a warning says what
@@ -84,7 +85,7 @@ def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
                       f"first {MAX_BLOCKS:,} is ignored", RuntimeWarning, stacklevel=3)
         return blocks, containers
     best = max(beyond, key=lambda el: len(etree.tostring(el, method="text", encoding=str)))
-    more, inner = _walk(best, article_bodies)
+    more, inner = _walk(best, article_bodies, paths)
     room = max(0, MAX_BLOCKS - len(more))
     blocks = blocks[:room]
     offset = len(containers)
@@ -187,11 +188,12 @@ _JUDGED: dict[tuple, tuple[Category | None, int]] = {}  # (tag, class, id, role)
 names_anything = hints.names_anything
 
 
-def _walk(root: etree._Element, article_bodies: set[etree._Element],
+def _walk(root: etree._Element, article_bodies: set[etree._Element], paths: dict,
           ) -> tuple[list[HtmlBlock], list[Container]]:
     """One pass over the pruned tree, all state in locals (this loop is a third of an
     HTML page's time; attribute lookups on a walker object cost a fifth of it).
-    `article_bodies` are the elements whose itemprop says articleBody."""
+    `article_bodies` are the elements whose itemprop says articleBody; `paths` is the
+    page's cache of element paths, which every block gets with its element."""
     blocks: list[HtmlBlock] = []
     containers: list[Container] = []
     stack: list[int] = []  # container ids
@@ -229,7 +231,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                     if open_links:  # a link that runs on into the next block: its
                         md.extend(reversed(open_links))  # part here is closed here
                     block = _block(text, md, link_chars, links, stack, containers,
-                                   groups, in_pre, in_quote, len(blocks))
+                                   groups, in_pre, in_quote, len(blocks), paths)
                     if block is not None:
                         blocks.append(block)
                     text, link_chars, blank = [], 0, False
@@ -310,7 +312,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                 md.append(add)
     if text:
         block = _block(text, md, link_chars, links, stack, containers, groups, in_pre,
-                       in_quote, len(blocks))
+                       in_quote, len(blocks), paths)
         if block is not None:
             blocks.append(block)
     return blocks, containers
@@ -336,11 +338,15 @@ _LOOKED_AT = 32
 
 def _block(text: list[str], md: list[str], link_chars: int, links: int, stack: list[int],
            containers: list[Container], groups: list[int], in_pre: int, in_quote: int,
-           index: int) -> HtmlBlock | None:
-    """The block the walk has gathered text for, or None when the text is blank."""
+           index: int, paths: dict) -> HtmlBlock | None:
+    """The block the walk has gathered text for, or None when the text is blank; it
+    holds its innermost container's element, whose path is written out when read."""
     raw = "".join(text)
-    owner = stack[-1] if stack else -1
-    tag = containers[owner].tag if owner >= 0 else ""
+    if stack:
+        owner = containers[stack[-1]]
+        tag, element, page_paths = owner.tag, owner.element, paths
+    else:
+        tag, element, page_paths = "", None, None
     cells: list[str] = []
     if CELL in raw:
         cells = [" ".join(c.split()) for c in raw.split(CELL)]
@@ -383,6 +389,7 @@ def _block(text: list[str], md: list[str], link_chars: int, links: int, stack: l
         level=HEADINGS.get(tag, 0), link_chars=min(link_chars, len(joined)), links=links,
         anc=tuple(stack), markdown=markdown,
         cells=cells, group=groups[-1] if groups and kind in ("list-item", "table") else -1,
+        element=element, paths=page_paths,
     )
 
 
