@@ -18,7 +18,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from stripper.html import hints, reveal
-from stripper.model import Category, Container, HtmlBlock
+from stripper.model import Category, Container, Features, HtmlBlock
 
 SKIP = frozenset({
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg",
@@ -52,6 +52,10 @@ _ARTICLE_ELEMENTS = etree.XPath(
     "//article | //main | //*[@role='main'] | //*[contains(translate(@itemprop, "
     "'ARTICLEBODY', 'articlebody'), 'articlebody')]")
 CELL = "\x1f"  # table cell separator inside a row's raw text
+# A block's features until the pipeline measures it: it gives every block features of
+# its own before anything reads them (and replaces a block's features, never changes
+# them), so the walk does not make a Features object per block only to drop it.
+_UNMEASURED = Features()
 
 
 def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
@@ -184,6 +188,7 @@ _OPENS, _CELL, _BREAK, _LINK = 1, 2, 3, 4  # what an element does to the walk
 _ROLES = {**{tag: _OPENS for tag in BLOCK_TAGS}, "td": _CELL, "th": _CELL, "br": _BREAK,
           "a": _LINK}
 _GROUPS = frozenset({"ul", "ol", "dl", "table", "menu"})
+_NESTED = _GROUPS | {"pre", "blockquote"}  # tags whose opening and closing the walk counts
 _JUDGED: dict[tuple, tuple[Category | None, int]] = {}  # (tag, class, id, role) → judgement
 names_anything = hints.names_anything
 
@@ -204,6 +209,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element], paths: dict
     link_chars = links = in_pre = in_quote = 0
     open_links: list[str] = []  # how each link being read closes in markdown, innermost last
     blank = False  # blank text was skipped since the last flush
+    full = False  # MAX_BLOCKS blocks made: the walk stops at the next closing tag
     for event, el in etree.iterwalk(root, events=("start", "end")):
         start = event == "start"
         tag = el.tag
@@ -234,6 +240,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element], paths: dict
                                    groups, in_pre, in_quote, len(blocks), paths)
                     if block is not None:
                         blocks.append(block)
+                        full = len(blocks) >= MAX_BLOCKS
                     text, link_chars, blank = [], 0, False
                     links = len(open_links)  # a link's part in the next block is a link
                     md = ["["] * links  # … and that part is opened there
@@ -252,27 +259,30 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element], paths: dict
                             _JUDGED.clear()
                         judged = _JUDGED[key] = hints.judge_element(tag, cls, id_, aria)
                     category, weight = judged
-                    if el in article_bodies:
+                    if article_bodies and el in article_bodies:
                         category, weight = None, weight + 50
                     elif tag == "article" or tag == "main":
                         weight += 15
+                    cid = len(containers)
                     containers.append(Container(el, tag, category, weight,
                                                 stack[-1] if stack else -1))
-                    stack.append(len(containers) - 1)
-                    if tag == "pre":
-                        in_pre += 1
-                    elif tag == "blockquote":
-                        in_quote += 1
-                    elif tag in _GROUPS:
-                        groups.append(stack[-1])
+                    stack.append(cid)
+                    if tag in _NESTED:
+                        if tag == "pre":
+                            in_pre += 1
+                        elif tag == "blockquote":
+                            in_quote += 1
+                        else:
+                            groups.append(cid)
                 elif stack:
                     stack.pop()
-                    if tag == "pre":
-                        in_pre -= 1
-                    elif tag == "blockquote":
-                        in_quote -= 1
-                    elif tag in _GROUPS and groups:
-                        groups.pop()
+                    if tag in _NESTED:
+                        if tag == "pre":
+                            in_pre -= 1
+                        elif tag == "blockquote":
+                            in_quote -= 1
+                        elif groups:
+                            groups.pop()
             elif start:
                 if role == _CELL:
                     text.append(CELL)
@@ -294,7 +304,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element], paths: dict
             if start:
                 add = el.text
             else:
-                if len(blocks) >= MAX_BLOCKS:
+                if full:
                     break
                 add = el.tail
         if add:
@@ -389,7 +399,7 @@ def _block(text: list[str], md: list[str], link_chars: int, links: int, stack: l
         level=HEADINGS.get(tag, 0), link_chars=min(link_chars, len(joined)), links=links,
         anc=tuple(stack), markdown=markdown,
         cells=cells, group=groups[-1] if groups and kind in ("list-item", "table") else -1,
-        element=element, paths=page_paths,
+        element=element, paths=page_paths, features=_UNMEASURED,
     )
 
 
