@@ -63,6 +63,7 @@ MIN_SHORT_ARTICLE_WORDS = 15
 SENTENCE_WORDS = 10  # a paragraph this long that ends like a sentence
 LINK_DENSITY_SENTENCE = 0.2
 DECLARED_STOPWORDS = 0.3  # share of a sample's words: the declared language is right
+_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 
 
 @dataclass(slots=True)
@@ -105,17 +106,17 @@ class HtmlFrontEnd(BaseFrontEnd):
 
     def repair(self, page: Segmented, labels: list[Label], stopwords) -> None:
         blocks, state = _html(page.blocks), page.state
-        if state.chosen and any(b.kept for b in blocks):
+        if state.chosen and any(b.verdict is _KEPT for b in blocks):
             _keep_container_text(blocks, labels, state.chosen)
             keep_structure(blocks, labels)  # code, tables, lists, headings between them
             keep_standfirst(blocks, labels)
             drop_after_comments(blocks, labels)
             _keep_lead(blocks, state.known, stopwords)
             keep_story_captions(blocks, state.containers, stopwords)
-        if not any(b.kept for b in blocks) and state.chosen and (_is_article_page(
+        if not any(b.verdict is _KEPT for b in blocks) and state.chosen and (_is_article_page(
                 state.info, state.root) or holds_the_page(blocks)):
             _keep_container(blocks, labels, state.chosen)
-        if not any(b.kept for b in blocks) and state.body and len(
+        if not any(b.verdict is _KEPT for b in blocks) and state.body and len(
                 state.body.split()) >= FALLBACK_BODY_WORDS:
             _append_body(blocks, state.body)  # (page.blocks is this list)
 
@@ -142,7 +143,7 @@ def _keep_container_text(blocks: list[HtmlBlock], labels: list, chosen: set[int]
         if not b.in_article:  # (most blocks: asked first)
             return False
         label = labels[b.index]
-        return (not b.kept and not label.hard and label.klass in klasses
+        return (b.verdict is not _KEPT and not label.hard and label.klass in klasses
                 and b.category is not Category.RELATED_LIST)
 
     for b in blocks:
@@ -164,7 +165,7 @@ def _keep_lead(blocks: list[HtmlBlock], known: dict, stopwords) -> None:
     "teaser"-like class put among the related-story lists is the article's lead: news
     templates use the one word for both, but links to other stories are links, while a
     lead is prose. Kept only when it is the one such paragraph there."""
-    first = next(b.index for b in blocks if b.kept)
+    first = next(b.index for b in blocks if b.verdict is _KEPT)
     top = max((b.index for b in blocks[:first] if b.level == 1), default=None)
     if top is None:
         return
@@ -226,7 +227,7 @@ def _visible_title(blocks: list[HtmlBlock], chosen: set[int]) -> str | None:
     h1 = [b for b in blocks if b.level == 1]
     if not h1:
         return None
-    first_kept = next((b.index for b in blocks if b.kept), len(blocks))
+    first_kept = next((b.index for b in blocks if b.verdict is _KEPT), len(blocks))
     inside = [b for b in h1 if b.in_article]
     before = [b for b in h1 if b.index <= first_kept]
     pick = (inside or before[-1:] or h1)[0]
