@@ -77,6 +77,7 @@ class _Page:
     confirmed: set[int]
     body: str | None
     known: dict[int, Label] = field(default_factory=dict)
+    stamps: list[str] = field(default_factory=list)  # its <time> elements' datetimes
 
 
 class HtmlFrontEnd(BaseFrontEnd):
@@ -87,7 +88,8 @@ class HtmlFrontEnd(BaseFrontEnd):
         if root is None:
             return None
         info = read_page_info(root)
-        blocks, containers = segment_dom(root)  # (each block holds its element)
+        stamps: list[str] = []
+        blocks, containers = segment_dom(root, stamps)  # (each block holds its element)
         lay_out(blocks)
         body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
         confirmed = body_matches(blocks, body)
@@ -95,7 +97,7 @@ class HtmlFrontEnd(BaseFrontEnd):
         chosen = find_container(blocks, containers, confirmed, totals)
         inside = mark_article(blocks, containers, chosen)
         known = prelabel(blocks, containers, chosen, totals, inside)
-        state = _Page(root, info, containers, chosen, confirmed, body, known)
+        state = _Page(root, info, containers, chosen, confirmed, body, known, stamps)
         return Segmented(blocks=list(blocks), known=known, state=state)
 
     def language(self, page: Segmented, live: list[Block]) -> str | None:
@@ -124,7 +126,7 @@ class HtmlFrontEnd(BaseFrontEnd):
         blocks, state = _html(page.blocks), page.state
         return describe_html(page.blocks, state.info, language=language, url=url,
                              visible_title=_visible_title(blocks, state.chosen),
-                             time_stamps=_times(state.root))
+                             time_stamps=state.stamps)
 
     def empty_metadata(self, *, language: str | None, url: str | None) -> Metadata:
         return HtmlMetadata(language=language, url=url)
@@ -232,17 +234,6 @@ def _visible_title(blocks: list[HtmlBlock], chosen: set[int]) -> str | None:
     before = [b for b in h1 if b.index <= first_kept]
     pick = (inside or before[-1:] or h1)[0]
     return pick.text.replace("\n", " ")
-
-
-def _times(root) -> list[str]:
-    out = []
-    for el in root.iter("time"):
-        value = el.get("datetime")
-        if value:
-            out.append(value.strip())
-        if len(out) >= 3:
-            break
-    return out
 
 
 def _append_body(blocks: list[HtmlBlock], body: str) -> None:

@@ -58,19 +58,39 @@ CELL = "\x1f"  # table cell separator inside a row's raw text
 _UNMEASURED = Features()
 
 
-def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
+def segment_dom(root: etree._Element, stamps: list[str] | None = None,
+                ) -> tuple[list[HtmlBlock], list[Container]]:
     """Blocks of the page in document order, and the containers their `anc` ids name.
 
     The tree is pruned in place first (hidden and text-less elements removed, inline
     elements folded into their parents): read what else is needed from it before.
+    `stamps`, when given, gets the pruned page's `time_stamps` (read by the walk).
     """
     marked = _mark(root)
     prune(root, marked)
     paths: dict = {}  # the page's cache of element paths (see HtmlBlock.path)
-    blocks, containers = _walk(root, marked.bodies, paths)
+    found: list[str] = [] if stamps is None else stamps
+    blocks, containers = _walk(root, marked.bodies, paths, found)
     if len(blocks) >= MAX_BLOCKS:
+        found[:] = time_stamps(root)  # (the walk stopped short of the page's end)
         return _article_after_cap(root, blocks, containers, marked.bodies, paths)
     return blocks, containers
+
+
+MAX_TIME_STAMPS = 3
+
+
+def time_stamps(root: etree._Element) -> list[str]:
+    """The `datetime` of the page's first `<time>` elements that have one (stripped),
+    MAX_TIME_STAMPS at most; the walk gathers the same on its way."""
+    out = []
+    for el in root.iter("time"):
+        value = el.get("datetime")
+        if value:
+            out.append(value.strip())
+        if len(out) >= MAX_TIME_STAMPS:
+            break
+    return out
 
 
 def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
@@ -89,7 +109,7 @@ def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
                       f"first {MAX_BLOCKS:,} is ignored", RuntimeWarning, stacklevel=3)
         return blocks, containers
     best = max(beyond, key=lambda el: len(etree.tostring(el, method="text", encoding=str)))
-    more, inner = _walk(best, article_bodies, paths)
+    more, inner = _walk(best, article_bodies, paths, [])
     room = max(0, MAX_BLOCKS - len(more))
     blocks = blocks[:room]
     offset = len(containers)
@@ -194,11 +214,12 @@ names_anything = hints.names_anything
 
 
 def _walk(root: etree._Element, article_bodies: set[etree._Element], paths: dict,
-          ) -> tuple[list[HtmlBlock], list[Container]]:
+          stamps: list[str]) -> tuple[list[HtmlBlock], list[Container]]:
     """One pass over the pruned tree, all state in locals (this loop is a third of an
     HTML page's time; attribute lookups on a walker object cost a fifth of it).
     `article_bodies` are the elements whose itemprop says articleBody; `paths` is the
-    page's cache of element paths, which every block gets with its element."""
+    page's cache of element paths, which every block gets with its element; `stamps`
+    gets what `time_stamps` would read (the page's tree is cold by then)."""
     blocks: list[HtmlBlock] = []
     containers: list[Container] = []
     stack: list[int] = []  # container ids
@@ -295,6 +316,10 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element], paths: dict
                         ("javascript:", "#")) else "]")
                     links += 1
                     md.append("[")
+                elif el.tag == "time" and len(stamps) < MAX_TIME_STAMPS:
+                    value = el.get("datetime")
+                    if value:
+                        stamps.append(value.strip())
             elif role == _LINK and open_links:
                 closing = open_links.pop()
                 if md and md[-1] == "[":  # a link without text
