@@ -6,9 +6,10 @@ import json
 import textwrap
 from collections.abc import Iterator
 
-from stripper.model import Block, Result
+from stripper.model import Block, Result, Verdict
 
 FORMATS = ("text", "json", "jsonl", "markdown")
+_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 
 
 def clean_text(blocks: list[Block]) -> str:
@@ -25,7 +26,7 @@ def clean_lines(blocks: list[Block]) -> Iterator[tuple[int, str] | None]:
     a kept block, None for the blank line put where the input had a gap."""
     previous: Block | None = None
     for block in blocks:
-        if not block.kept:
+        if block.verdict is not _KEPT:
             continue
         if previous is not None and block.start != previous.end:
             yield None

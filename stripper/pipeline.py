@@ -18,11 +18,12 @@ from stripper.emit import clean_text
 from stripper.features import measure, measure_blocks
 from stripper.forms import drop_author_bio
 from stripper.language import Stopwords, detect_language, stopwords_for
-from stripper.model import Block, Features, Label, Metadata, Result, Segmented
+from stripper.model import Block, Features, Label, Metadata, Result, Segmented, Verdict
 from stripper.rules.book import RuleBook
 from stripper.rules.model import Rule
 from stripper.select import drop_doubled, drop_repeated, page_warnings, pick_article
 
+_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 
 class FrontEnd(Protocol):
     """The hooks of one kind of input. Only `segment` and `describe` must do work."""
@@ -128,7 +129,7 @@ def _emptied_by_one_rule(blocks: list[Block], rules: list[Rule]) -> str | None:
     """A rule that matches everything (`.`, `^`) empties every page: say so, naming it,
     instead of returning nothing in silence. Such a rule decided every block of some
     length, on a page where nothing was kept."""
-    if len(blocks) < 2 or any(b.kept for b in blocks):
+    if len(blocks) < 2 or any(b.verdict is _KEPT for b in blocks):
         return None
     prose = [b for b in blocks if b.features.words >= PROSE_WORDS]
     deciding = {b.rule for b in prose}

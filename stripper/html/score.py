@@ -107,8 +107,9 @@ def find_container(
             points *= 0.5
         anc = b.anc
         own = 1 if containers[anc[-1]].tag not in ("div", "td", "section", "article") else 0
+        top = len(anc) - 1 - own  # the nearest container that scores
         for level, share in enumerate(DECAY):
-            k = len(anc) - 1 - level - own
+            k = top - level
             if k < 0:
                 break
             scores[anc[k]] = scores.get(anc[k], 0.0) + points * share
@@ -243,13 +244,14 @@ def _widen(best: int, blocks: list[HtmlBlock], containers: list[Container]) -> i
         if (b.kind not in SCORED_KINDS or len(b.text) < MIN_PARAGRAPH_CHARS
                 or b.link_density > LINK_DENSITY_BAD):
             continue
+        size = len(b.text)
         sentence = _ends_sentence(b.text)
         for a in reversed(b.anc):
             if containers[a].category is not None:
                 break  # text inside chrome counts for nothing above it
-            text[a] = text.get(a, 0) + len(b.text)
+            text[a] = text.get(a, 0) + size
             if sentence:
-                prose[a] = prose.get(a, 0) + len(b.text)
+                prose[a] = prose.get(a, 0) + size
     current, above = best, containers[best].parent
     while above >= 0 and containers[above].tag not in ("body", "html"):
         more = prose.get(above, 0) - prose.get(current, 0)

@@ -21,6 +21,7 @@ from stripper.model import (
     removed_by_category,
 )
 
+_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 _SITE_SEPARATOR = regex.compile(r"\s+[-–—|:·•»/]\s+|\s*[|»·•]\s*")
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?"
                      r"(?:Z|[+-]\d{2}:?\d{2})?)?$")
@@ -55,7 +56,7 @@ def describe_html(
     title, declared = _title(info, visible_title, site)
     if site is None and title and info.title:
         site = _site_from_title(info.title, title)
-    kept = [b for b in blocks if b.kept]
+    kept = [b for b in blocks if b.verdict is _KEPT]
     if title:
         keys = {normalise(title), normalise(declared or title)}
         for block in kept:

@@ -50,6 +50,9 @@ _PAGE_URL = [
     regex.compile(r"""<link\b[^>]*\brel\s*=\s*["']?canonical\b[^>]*>""", regex.I),
     regex.compile(r"""<meta\b[^>]*\bproperty\s*=\s*["']?og:url\b[^>]*>""", regex.I),
 ]
+# The word every match of each pattern holds: a match lies in the stretch between the
+# last `>` before one of them and the first after it, so only those stretches are read.
+_PAGE_URL_WORD = [regex.compile("canonical", regex.I), regex.compile("og:url", regex.I)]
 _HREF = regex.compile(r"""\b(?:href|content)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", regex.I)
 
 
@@ -67,16 +70,17 @@ def page_url(text: str, kind: str = "html") -> str | None:
         return found.group(1) if found else None
     end = text.find("</head", 0, PAGE_URL_CHARS)  # where both belong: read the head first
     if end > 0:
-        found = _declared_url(text[:end])
+        found = _declared_url(text, end)
         if found:
             return found
-    return _declared_url(text[:PAGE_URL_CHARS])
+    return _declared_url(text, min(len(text), PAGE_URL_CHARS))
 
 
-def _declared_url(head: str) -> str | None:
-    for tag_pattern in _PAGE_URL:
+def _declared_url(text: str, end: int) -> str | None:
+    """The first http(s) address of a canonical link, else of og:url, in `text[:end]`."""
+    for tag_pattern, word in zip(_PAGE_URL, _PAGE_URL_WORD, strict=True):
         try:
-            tags = [m.group() for m in tag_pattern.finditer(head, timeout=1.0)]
+            tags = _tags(text, end, tag_pattern, word)
         except TimeoutError:
             continue
         for tag in tags:
@@ -85,3 +89,20 @@ def _declared_url(head: str) -> str | None:
             if value and value.lower().startswith(("http://", "https://")) and host_of(value):
                 return value
     return None
+
+
+def _tags(text: str, end: int, tag_pattern: regex.Pattern, word: regex.Pattern) -> list[str]:
+    """`tag_pattern`'s matches in `text[:end]`, in order: at most one in each stretch
+    that holds `word` and ends at a `>` (a match holds no `>` but its last)."""
+    tags: list[str] = []
+    done = 0  # where the last stretch read ended
+    for hit in word.finditer(text, 0, end):
+        if hit.start() < done:
+            continue  # (in the stretch just read)
+        close = text.find(">", hit.end(), end)
+        if close < 0:
+            break  # no tag ends before `end`
+        start = text.rfind(">", 0, hit.start()) + 1
+        done = close + 1
+        tags.extend(m.group() for m in tag_pattern.finditer(text, start, done, timeout=1.0))
+    return tags

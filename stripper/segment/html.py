@@ -18,7 +18,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from stripper.html import hints, reveal
-from stripper.model import Category, Container, HtmlBlock
+from stripper.model import Category, Container, Features, HtmlBlock
 
 SKIP = frozenset({
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg",
@@ -52,25 +52,50 @@ _ARTICLE_ELEMENTS = etree.XPath(
     "//article | //main | //*[@role='main'] | //*[contains(translate(@itemprop, "
     "'ARTICLEBODY', 'articlebody'), 'articlebody')]")
 CELL = "\x1f"  # table cell separator inside a row's raw text
+# A block's features until the pipeline measures it: it gives every block features of
+# its own before anything reads them (and replaces a block's features, never changes
+# them), so the walk does not make a Features object per block only to drop it.
+_UNMEASURED = Features()
 
 
-def segment_dom(root: etree._Element) -> tuple[list[HtmlBlock], list[Container]]:
+def segment_dom(root: etree._Element, stamps: list[str] | None = None,
+                ) -> tuple[list[HtmlBlock], list[Container]]:
     """Blocks of the page in document order, and the containers their `anc` ids name.
 
     The tree is pruned in place first (hidden and text-less elements removed, inline
     elements folded into their parents): read what else is needed from it before.
+    `stamps`, when given, gets the pruned page's `time_stamps` (read by the walk).
     """
     marked = _mark(root)
     prune(root, marked)
-    blocks, containers = _walk(root, marked.bodies)
+    paths: dict = {}  # the page's cache of element paths (see HtmlBlock.path)
+    found: list[str] = [] if stamps is None else stamps
+    blocks, containers = _walk(root, marked.bodies, paths, found)
     if len(blocks) >= MAX_BLOCKS:
-        return _article_after_cap(root, blocks, containers, marked.bodies)
+        found[:] = time_stamps(root)  # (the walk stopped short of the page's end)
+        return _article_after_cap(root, blocks, containers, marked.bodies, paths)
     return blocks, containers
+
+
+MAX_TIME_STAMPS = 3
+
+
+def time_stamps(root: etree._Element) -> list[str]:
+    """The `datetime` of the page's first `<time>` elements that have one (stripped),
+    MAX_TIME_STAMPS at most; the walk gathers the same on its way."""
+    out = []
+    for el in root.iter("time"):
+        value = el.get("datetime")
+        if value:
+            out.append(value.strip())
+        if len(out) >= MAX_TIME_STAMPS:
+            break
+    return out
 
 
 def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
                        containers: list[Container], article_bodies: set[etree._Element],
-                       ) -> tuple[list[HtmlBlock], list[Container]]:
+                       paths: dict) -> tuple[list[HtmlBlock], list[Container]]:
     """The walk stopped at MAX_BLOCKS. When an `<article>`, `<main>` or articleBody
     element lies beyond the cut, the one with the most text is walked on its own and
     its blocks replace the last ones before the cut; either way a warning says what
@@ -84,7 +109,7 @@ def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
                       f"first {MAX_BLOCKS:,} is ignored", RuntimeWarning, stacklevel=3)
         return blocks, containers
     best = max(beyond, key=lambda el: len(etree.tostring(el, method="text", encoding=str)))
-    more, inner = _walk(best, article_bodies)
+    more, inner = _walk(best, article_bodies, paths, [])
     room = max(0, MAX_BLOCKS - len(more))
     blocks = blocks[:room]
     offset = len(containers)
@@ -183,15 +208,18 @@ _OPENS, _CELL, _BREAK, _LINK = 1, 2, 3, 4  # what an element does to the walk
 _ROLES = {**{tag: _OPENS for tag in BLOCK_TAGS}, "td": _CELL, "th": _CELL, "br": _BREAK,
           "a": _LINK}
 _GROUPS = frozenset({"ul", "ol", "dl", "table", "menu"})
+_NESTED = _GROUPS | {"pre", "blockquote"}  # tags whose opening and closing the walk counts
 _JUDGED: dict[tuple, tuple[Category | None, int]] = {}  # (tag, class, id, role) → judgement
 names_anything = hints.names_anything
 
 
-def _walk(root: etree._Element, article_bodies: set[etree._Element],
-          ) -> tuple[list[HtmlBlock], list[Container]]:
+def _walk(root: etree._Element, article_bodies: set[etree._Element], paths: dict,
+          stamps: list[str]) -> tuple[list[HtmlBlock], list[Container]]:
     """One pass over the pruned tree, all state in locals (this loop is a third of an
     HTML page's time; attribute lookups on a walker object cost a fifth of it).
-    `article_bodies` are the elements whose itemprop says articleBody."""
+    `article_bodies` are the elements whose itemprop says articleBody; `paths` is the
+    page's cache of element paths, which every block gets with its element; `stamps`
+    gets what `time_stamps` would read (the page's tree is cold by then)."""
     blocks: list[HtmlBlock] = []
     containers: list[Container] = []
     stack: list[int] = []  # container ids
@@ -202,6 +230,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
     link_chars = links = in_pre = in_quote = 0
     open_links: list[str] = []  # how each link being read closes in markdown, innermost last
     blank = False  # blank text was skipped since the last flush
+    full = False  # MAX_BLOCKS blocks made: the walk stops at the next closing tag
     for event, el in etree.iterwalk(root, events=("start", "end")):
         start = event == "start"
         tag = el.tag
@@ -229,9 +258,10 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                     if open_links:  # a link that runs on into the next block: its
                         md.extend(reversed(open_links))  # part here is closed here
                     block = _block(text, md, link_chars, links, stack, containers,
-                                   groups, in_pre, in_quote, len(blocks))
+                                   groups, in_pre, in_quote, len(blocks), paths)
                     if block is not None:
                         blocks.append(block)
+                        full = len(blocks) >= MAX_BLOCKS
                     text, link_chars, blank = [], 0, False
                     links = len(open_links)  # a link's part in the next block is a link
                     md = ["["] * links  # … and that part is opened there
@@ -250,27 +280,30 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                             _JUDGED.clear()
                         judged = _JUDGED[key] = hints.judge_element(tag, cls, id_, aria)
                     category, weight = judged
-                    if el in article_bodies:
+                    if article_bodies and el in article_bodies:
                         category, weight = None, weight + 50
                     elif tag == "article" or tag == "main":
                         weight += 15
+                    cid = len(containers)
                     containers.append(Container(el, tag, category, weight,
                                                 stack[-1] if stack else -1))
-                    stack.append(len(containers) - 1)
-                    if tag == "pre":
-                        in_pre += 1
-                    elif tag == "blockquote":
-                        in_quote += 1
-                    elif tag in _GROUPS:
-                        groups.append(stack[-1])
+                    stack.append(cid)
+                    if tag in _NESTED:
+                        if tag == "pre":
+                            in_pre += 1
+                        elif tag == "blockquote":
+                            in_quote += 1
+                        else:
+                            groups.append(cid)
                 elif stack:
                     stack.pop()
-                    if tag == "pre":
-                        in_pre -= 1
-                    elif tag == "blockquote":
-                        in_quote -= 1
-                    elif tag in _GROUPS and groups:
-                        groups.pop()
+                    if tag in _NESTED:
+                        if tag == "pre":
+                            in_pre -= 1
+                        elif tag == "blockquote":
+                            in_quote -= 1
+                        elif groups:
+                            groups.pop()
             elif start:
                 if role == _CELL:
                     text.append(CELL)
@@ -283,6 +316,10 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                         ("javascript:", "#")) else "]")
                     links += 1
                     md.append("[")
+                elif el.tag == "time" and len(stamps) < MAX_TIME_STAMPS:
+                    value = el.get("datetime")
+                    if value:
+                        stamps.append(value.strip())
             elif role == _LINK and open_links:
                 closing = open_links.pop()
                 if md and md[-1] == "[":  # a link without text
@@ -292,7 +329,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
             if start:
                 add = el.text
             else:
-                if len(blocks) >= MAX_BLOCKS:
+                if full:
                     break
                 add = el.tail
         if add:
@@ -310,7 +347,7 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element],
                 md.append(add)
     if text:
         block = _block(text, md, link_chars, links, stack, containers, groups, in_pre,
-                       in_quote, len(blocks))
+                       in_quote, len(blocks), paths)
         if block is not None:
             blocks.append(block)
     return blocks, containers
@@ -336,11 +373,15 @@ _LOOKED_AT = 32
 
 def _block(text: list[str], md: list[str], link_chars: int, links: int, stack: list[int],
            containers: list[Container], groups: list[int], in_pre: int, in_quote: int,
-           index: int) -> HtmlBlock | None:
-    """The block the walk has gathered text for, or None when the text is blank."""
+           index: int, paths: dict) -> HtmlBlock | None:
+    """The block the walk has gathered text for, or None when the text is blank; it
+    holds its innermost container's element, whose path is written out when read."""
     raw = "".join(text)
-    owner = stack[-1] if stack else -1
-    tag = containers[owner].tag if owner >= 0 else ""
+    if stack:
+        owner = containers[stack[-1]]
+        tag, element, page_paths = owner.tag, owner.element, paths
+    else:
+        tag, element, page_paths = "", None, None
     cells: list[str] = []
     if CELL in raw:
         cells = [" ".join(c.split()) for c in raw.split(CELL)]
@@ -383,6 +424,7 @@ def _block(text: list[str], md: list[str], link_chars: int, links: int, stack: l
         level=HEADINGS.get(tag, 0), link_chars=min(link_chars, len(joined)), links=links,
         anc=tuple(stack), markdown=markdown,
         cells=cells, group=groups[-1] if groups and kind in ("list-item", "table") else -1,
+        element=element, paths=page_paths, features=_UNMEASURED,
     )
 
 
