@@ -393,3 +393,15 @@ def test_a_lynx_heading_wrapped_under_its_first_line_indent_is_one_block():
     _, blocks = segment_text("\n".join(lines + [""] + heading) + "\n")
     assert blocks[-1].source_lines == heading
     assert blocks[0].source_lines == [lines[i] for i in ranges[0]]
+
+
+def test_a_numbered_paragraph_wrapped_at_its_own_margin_is_one_block():
+    # a recipe's steps written as paragraphs that open with their number: lynx wraps
+    # them at the paragraph's margin, not under the text after the number
+    dump, _ = wrap(EN_PARAGRAPHS)
+    lines = dump.splitlines()
+    step = ["   1. In a bowl combine the chickpeas, the tahini, the lemon juice, oil",
+            "   salt and the pepper."]
+    assert len(step[0]) <= 71 < len(step[0]) + len(" salt")
+    _, blocks = segment_text("\n".join(lines + [""] + step) + "\n")
+    assert blocks[-1].source_lines == step

@@ -322,11 +322,15 @@ def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = 
     # a continuation line is no item, whatever it opens with ("11. Februar …")
     bullet = _BULLET_START.match(line) if head is None or line is head else None
     indent = bullet.end() if bullet else _indent(line)
-    shift = len(nxt) - len(nxt.lstrip()) - indent
+    lead = len(nxt) - len(nxt.lstrip())
+    shift = lead - indent
     # lynx sets a heading's first line two columns in from the text's margin, and its
-    # wrapped rest at the margin: a first line may stand out, no further line may
-    if abs(shift) > 1 and not (line is head and bullet is None
-                               and -_FIRST_LINE_INDENT <= shift < 0):
+    # wrapped rest at the margin: a first line may stand out, no further line may. A
+    # paragraph that opens with its own number ("1. In a bowl …") wraps at its margin,
+    # not under the text after the number as a list item does.
+    if abs(shift) > 1 and not (
+            (bullet is None and line is head and -_FIRST_LINE_INDENT <= shift < 0)
+            or (bullet is not None and abs(lead - _indent(line)) <= 1)):
         return False
     if word[0] == "[" and _SENTENCE_END.search(line):
         # "… jump out." then "[24]Reply [25]Quote": a button row, not a wrap; or then
