@@ -240,3 +240,37 @@ def test_a_photo_title_its_caption_restates(lang):
         words = caption.split()
         lines = [(" ".join(words[:7]), B), (caption, B)]
         assert _signals(lines, lang, 0)["restated_below"] == 0.0
+
+
+# A notice long enough for a paragraph, that the kept run opens on, above the headline.
+SCRIPT_NOTICES = {
+    "en": "Please note: to use all the functions of these pages, you should switch on "
+          "JavaScript in the settings of your browser.",
+    "de": "Bitte beachten Sie: Um alle Funktionen dieser Seiten nutzen zu können, sollten "
+          "Sie JavaScript in den Einstellungen Ihres Browsers aktivieren.",
+    "ru": "Обратите внимание: чтобы пользоваться всеми функциями этих страниц, включите "
+          "JavaScript в настройках вашего браузера прямо сейчас.",
+    "ar": "يرجى الملاحظة: لاستخدام جميع وظائف هذه الصفحات، يجب عليك تفعيل جافا سكريبت في "
+          "إعدادات المتصفح الخاص بك الآن من فضلك.",
+    "zh": "请注意：为了使用本网站的全部功能，建议您在浏览器的设置中启用JavaScript，否则部分内容可能"
+          "无法正常显示。",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SCRIPT_NOTICES))
+def test_a_headline_printed_twice_past_a_notice_the_article_opens_on(lang, monkeypatch):
+    """The kept run opens on a notice as long as a paragraph, which ends the article's
+    lead; the headline, printed twice, follows it; above the article only a section's
+    line scores at all. The headline is the title, the text the same as without the
+    look past the lead."""
+    from stripper.metadata import title as title_module
+
+    notice, headline = SCRIPT_NOTICES[lang], HEADLINES[lang]
+    page = _page(MENU, "Weather and traffic news", notice, headline, headline, _body(lang),
+                 FOOTER, "Weather and traffic news")
+    result = stripper.strip(page, kind="text")
+    assert result.metadata.title == headline
+    monkeypatch.setattr(title_module, "WEAK_TITLE", float("-inf"))
+    without = stripper.strip(page, kind="text")
+    assert without.metadata.title != headline
+    assert without.text == result.text
