@@ -274,3 +274,33 @@ def test_a_headline_printed_twice_past_a_notice_the_article_opens_on(lang, monke
     without = stripper.strip(page, kind="text")
     assert without.metadata.title != headline
     assert without.text == result.text
+
+
+# A headline a renderer broke before the colon an inline element opened with, its
+# standfirst run on below it with no blank line between.
+BROKEN = {"en": ("Harbour library", ": council keeps it open for five more years",
+                 "The members decided after a long debate about the costs of the repairs."),
+          "de": ("Hafenbibliothek", ": Stadtrat lässt sie fünf weitere Jahre offen",
+                 "Die Mitglieder entschieden nach einer langen Debatte über die Kosten."),
+          "ru": ("Портовая библиотека", ": совет сохранил её ещё на пять лет",
+                 "Члены совета решили так после долгого спора о расходах на ремонт."),
+          "ar": ("مكتبة الميناء", ": المجلس يبقيها مفتوحة خمس سنوات أخرى",
+                 "قرر الأعضاء ذلك بعد نقاش طويل حول تكاليف الترميم."),
+          "zh": ("港口图书馆", "：市议会决定再开放五年",
+                 "议员们在关于维修费用的长时间辩论之后作出了决定。")}
+
+
+@pytest.mark.parametrize("lang", sorted(BROKEN))
+def test_a_headline_broken_before_its_colon(lang):
+    """"Topic" over ": what happened" over the standfirst, no blank line between: the
+    two first lines are the title, as one; under a menu item they are not joined."""
+    from stripper.metadata.title import _broken_at_colon
+
+    topic, rest, dek = BROKEN[lang]
+    page = _page(MENU, [topic, rest, dek, ""], "Photo: Example Agency", _body(lang), FOOTER)
+    assert stripper.strip(page, kind="text").metadata.title == topic + rest
+    B = Category.BOILERPLATE
+    blocks = _blocks([(topic, B), (rest, B)], lang)
+    assert _broken_at_colon(blocks, blocks[1]) == topic + rest
+    blocks = _blocks([(f"* {topic}", B), (rest, B)], lang)
+    assert _broken_at_colon(blocks, blocks[1]) is None

@@ -250,7 +250,33 @@ def _more_candidates(blocks: list[Block], start: int, lo: int, lead_end: int,
         fewest = 2 if 0 < start - block.index <= SHORT_DISTANCE else MIN_TITLE_WORDS
         if _could_hold_title(blocks, block, text, fewest, marked):
             extra.append(_Extra(block, text, marked))
+        elif (joined := _broken_at_colon(blocks, block)) is not None:
+            extra.append(_Extra(block, joined, False))
     return extra
+
+
+def _broken_at_colon(blocks: list[Block], block: Block) -> str | None:
+    """The headline a renderer broke before the colon an inline element opened with
+    ("Topic" over ": what happened", no blank line between), as one line; None for any
+    other line. The pair may run on into its standfirst: the colon ties the two, not
+    the lines after them."""
+    text = block.text.strip()
+    if block.index == 0 or not _OPENS_ON_COLON.match(text):
+        return None
+    above = blocks[block.index - 1]
+    head = above.text.strip()
+    if (above.end != block.start or above.features.bullet or _widget_text(head)
+            or _OPEN_END.search(head) or above.category.value not in _TITLE_KINDS):
+        return None
+    joined = head + text
+    f = replace(block.features, words=above.features.words + block.features.words)
+    if not (MIN_TITLE_WORDS <= f.words <= MAX_TITLE_WORDS or f.cjk) \
+            or f.letter_ratio < 0.6 or _widget_text(joined):
+        return None
+    return joined
+
+
+_OPENS_ON_COLON = regex.compile(r"^[:：]\s*\S")
 
 
 # The best score of the lines above the article and at its head under which none is
