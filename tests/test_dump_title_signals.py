@@ -304,3 +304,22 @@ def test_a_headline_broken_before_its_colon(lang):
     assert _broken_at_colon(blocks, blocks[1]) == topic + rest
     blocks = _blocks([(f"* {topic}", B), (rest, B)], lang)
     assert _broken_at_colon(blocks, blocks[1]) is None
+
+
+@pytest.mark.parametrize("lang", sorted(HEADLINES))
+def test_a_headline_printed_twice_over_a_long_run_of_chrome(lang, monkeypatch):
+    """The headline, printed twice, then more lines of a menu than the look above the
+    article reaches, and only a section's line above the article: the headline is the
+    title, the text the same as without the look further up."""
+    from stripper.metadata import title as title_module
+
+    headline = HEADLINES[lang]
+    menu = [f"* Section {i}" for i in range(64)] + [""]
+    page = _page(MENU, headline, "(BUTTON) Share", headline, menu, "Weather and traffic news",
+                 _body(lang), FOOTER, "Weather and traffic news")
+    result = stripper.strip(page, kind="text")
+    assert result.metadata.title == headline
+    monkeypatch.setattr(title_module, "FAR_BLOCKS", 0)
+    without = stripper.strip(page, kind="text")
+    assert without.metadata.title != headline
+    assert without.text == result.text

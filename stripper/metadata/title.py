@@ -101,7 +101,7 @@ def pick_title(blocks: list[Block], article_start: int,
         in_body = True
     extra = _more_candidates(blocks, article_start, lo, lead_end, candidates)
     deep = ([] if in_body else
-            _deep_repeats(blocks, article_start, lead_end, {b.index for b in candidates}))
+            _deep_repeats(blocks, article_start, lo, lead_end, {b.index for b in candidates}))
     if not candidates and not extra:
         return TitlePick(None, False)
     context = _Context(blocks, article_start, lo, article or [])
@@ -287,16 +287,23 @@ _OPENS_ON_COLON = regex.compile(r"^[:：]\s*\S")
 # halves of the sites (fd publishers, tf URL hosts, by CRC32): 2.6 to 5.0 is the best
 # on one (two right, none wrong), 1.0 and up on the other (one right, none wrong).
 WEAK_TITLE = 3.0
+# And as many blocks above HEAD_BLOCKS' reach: a headline set over a long run of chrome
+# (a renderer that prints no link list makes more blocks of it). 30 and 60 the same on
+# the fd and tf dumps (one title right on fd lynx -nolist, none wrong, each half of
+# the publishers unchanged otherwise).
+FAR_BLOCKS = 30
 
 
-def _deep_repeats(blocks: list[Block], start: int, lead_end: int,
+def _deep_repeats(blocks: list[Block], start: int, lo: int, lead_end: int,
                   taken: set[int]) -> list[_Extra]:
     """Headline-shaped lines past the article's lead that the page prints again: the
     headline, where the kept run opened on a notice or a caption long enough to end
-    the lead ("Please enable JavaScript …") before it."""
+    the lead ("Please enable JavaScript …") before it; or so far above the article
+    that HEAD_BLOCKS does not reach them."""
     keys = Counter(b.features.key for b in blocks if b.features.key)
     found = []
-    for block in blocks[lead_end:start + DEEP_CANDIDATES]:
+    far = blocks[max(0, lo - FAR_BLOCKS):lo]
+    for block in far + blocks[lead_end:start + DEEP_CANDIDATES]:
         key = block.features.key
         if (block.index in taken or not key or not _headline_shaped(block)
                 or not _could_be_title(block) or _runs_on(blocks, block.index)
