@@ -323,3 +323,35 @@ def test_a_headline_printed_twice_over_a_long_run_of_chrome(lang, monkeypatch):
     without = stripper.strip(page, kind="text")
     assert without.metadata.title != headline
     assert without.text == result.text
+
+
+# A headline the renderer wrapped, its last word on a line of its own (lynx centres a
+# heading's lines). No CJK: its lines wrap without spaces, so no word is set apart.
+WRAPPED = {"en": "Council keeps the old harbour library open for five more years",
+           "de": "Stadtrat lässt die alte Hafenbibliothek fünf weitere Jahre offen",
+           "ru": "Городской совет сохранил старую портовую библиотеку ещё на пять лет",
+           "ar": "المجلس البلدي يبقي مكتبة الميناء القديمة مفتوحة خمس سنوات أخرى"}
+
+
+@pytest.mark.parametrize("lang", sorted(WRAPPED))
+def test_a_wrapped_headline_whose_last_word_is_set_apart(lang):
+    """The headline's last word, set apart below its first line with a blank line after,
+    and the page's top line printing it whole: the two lines are the title, as one; a
+    word beside a line that the page never prints with it (a control) is no part of it."""
+    from stripper.metadata.title import _wrapped_rest
+
+    headline = WRAPPED[lang]
+    first, last = headline.rsplit(" ", 1)
+    page = _page(f"{headline} - Example Media", MENU, [first, f"{' ' * 12}{last}", ""],
+                 "Weather and traffic news", "Short teaser line of other news", _body(lang),
+                 FOOTER)
+    assert stripper.strip(page, kind="text").metadata.title == headline
+    B = Category.BOILERPLATE
+    lines = [(f"{headline} - Example Media", B), (first, B), (last, B), (BODY[lang][0], B)]
+    blocks = _blocks(lines, lang)
+    # a blank line between the pair and the text
+    blocks[3].start, blocks[3].end = 4, 5
+    assert _wrapped_rest(blocks, blocks[1]) == headline
+    blocks = _blocks([(first, B), ("Close", B), (BODY[lang][0], B)], lang)
+    blocks[2].start, blocks[2].end = 3, 4
+    assert _wrapped_rest(blocks, blocks[0]) is None

@@ -250,9 +250,40 @@ def _more_candidates(blocks: list[Block], start: int, lo: int, lead_end: int,
         fewest = 2 if 0 < start - block.index <= SHORT_DISTANCE else MIN_TITLE_WORDS
         if _could_hold_title(blocks, block, text, fewest, marked):
             extra.append(_Extra(block, text, marked))
-        elif (joined := _broken_at_colon(blocks, block)) is not None:
+        elif (joined := _broken_at_colon(blocks, block) or _wrapped_rest(blocks, block)):
             extra.append(_Extra(block, joined, False))
     return extra
+
+
+MAX_REST_WORDS = 2  # a wrapped headline's last line, set on a line of its own
+
+
+def _wrapped_rest(blocks: list[Block], block: Block) -> str | None:
+    """A headline the renderer wrapped, its last word or two set apart on the next
+    line (centred, or at another margin) with a blank line after, that the page prints
+    whole elsewhere: the two as one line; None for any other line."""
+    nxt = block.index + 1
+    if not _runs_on(blocks, block.index) or nxt >= len(blocks) or _runs_on(blocks, nxt):
+        return None
+    rest = blocks[nxt]
+    f, g = block.features, rest.features
+    if (f.bullet or g.bullet or f.cjk or g.words > MAX_REST_WORDS or g.terminal_punct
+            or rest.category.value not in _TITLE_KINDS
+            or block.category.value not in _TITLE_KINDS
+            or _widget_text(rest.text) or _LINK_NUMBER.search(rest.text)):
+        return None
+    joined = f"{block.text.strip()} {rest.text.strip()}"
+    if (_OPEN_END.search(block.text.strip()) or _widget_text(joined) or f.link_like >= 0.3
+            or not MIN_TITLE_WORDS <= f.words + g.words <= MAX_TITLE_WORDS
+            or f.letter_ratio < 0.6 or block.reason.startswith("rule ")
+            or _widget_text(block.text)):
+        return None
+    # the page prints it whole elsewhere (a teaser, the browser title, a share line):
+    # a control beside a line ("Close", "Share") is no part of it
+    key = normalise(joined)
+    if not any(key in b.features.key for b in blocks if b is not block and b is not rest):
+        return None
+    return joined
 
 
 def _broken_at_colon(blocks: list[Block], block: Block) -> str | None:
