@@ -355,3 +355,24 @@ def test_a_wrapped_headline_whose_last_word_is_set_apart(lang):
     blocks = _blocks([(first, B), ("Close", B), (BODY[lang][0], B)], lang)
     blocks[2].start, blocks[2].end = 3, 4
     assert _wrapped_rest(blocks, blocks[0]) is None
+
+
+# A headline of a few words over a standfirst of one short sentence, which the page
+# prints again at its foot (a share line's text).
+SHORT_DEKS = {"en": ("Harbour library saved",
+                     "The council voted to keep the old harbour library open."),
+              "ar": ("إنقاذ مكتبة الميناء القديمة",
+                     "صوّت المجلس البلدي على إبقاء مكتبة الميناء القديمة مفتوحة.")}
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT_DEKS))
+def test_a_short_standfirst_under_its_headline(lang):
+    """A sentence right below a shorter headline-shaped line is the standfirst, though
+    it repeats and the article uses all its words: the line above is the title."""
+    headline, dek = SHORT_DEKS[lang]
+    page = _page(MENU, headline, dek, "By Jane Doe", _body(lang), FOOTER, dek)
+    assert stripper.strip(page, kind="text").metadata.title == headline
+    B = Category.BOILERPLATE
+    assert _signals([(headline, B), (dek, B)], lang, 1)["under_headline"] == 1.0
+    assert _signals([(headline, B), (dek + "..", B)], lang, 1)["under_headline"] == 0.0
+    assert _signals([(dek, B), (headline, B)], lang, 1)["under_headline"] == 0.0

@@ -212,7 +212,11 @@ EXTRA_WEIGHTS = {"other_line": -0.6, "marked": 0.4, "two_words": -0.6, "lead": -
                      # -1 to -3 the same (four dumps' titles right, none wrong; a gain on
                      # both halves); without RESTATED_WORDS it also took a six-word
                      # headline whose standfirst repeats its words (tf-w3m -1)
-                     "restated_below": -1.0}}
+                     "restated_below": -1.0,
+                     # -1 and -2 the same on the fd and tf dumps (one fd lynx -nolist
+                     # title right, none wrong once an ellipsis ends no sentence); -2,
+                     # the weight of a sentence's end, outweighs a standfirst's repeat
+                     "under_headline": -2.0}}
 DEK_WORDS = 12  # a line this long right below a shorter one: the headline's standfirst
 MAX_CREDIT_WORDS = 3  # what a caption's repeat adds after it: a photographer, an agency
 RESTATED_WORDS = 5  # a line this short whose words the standfirst-long line below repeats
@@ -541,12 +545,18 @@ def _title_only(block: Block, context: _Context) -> dict[str, float]:
         # teaser cut off where another line of the page goes on.
         "pager": float(_pager(text)),
         "cut_short": float(_cut_short(block, blocks)),
+        # A sentence right below a shorter headline-shaped line: the standfirst under
+        # its headline, however short.
+        "under_headline": float(before is not None and _SENTENCE_END.search(text) is not None
+                                and _headline_shaped(before) and _could_be_title(before)
+                                and before.features.words < words),
     }
 
 
 # An arrow at one end, none at the other (a quote in guillemets has both).
 _PAGER_START = regex.compile(r"^[«‹←]\s[^»›]*$")
 _PAGER_END = regex.compile(r"^[^«‹]*\s[»›→]$")
+_SENTENCE_END = regex.compile(r"(?<!\.)[.。۔]$")  # (an ellipsis ends no sentence)
 _ELLIPSIS = regex.compile(r"(?:…|\.{3})$")
 
 
