@@ -376,3 +376,15 @@ def test_a_short_standfirst_under_its_headline(lang):
     assert _signals([(headline, B), (dek, B)], lang, 1)["under_headline"] == 1.0
     assert _signals([(headline, B), (dek + "..", B)], lang, 1)["under_headline"] == 0.0
     assert _signals([(dek, B), (headline, B)], lang, 1)["under_headline"] == 0.0
+
+
+@pytest.mark.parametrize("lang", sorted(SCRIPT_NOTICES))
+def test_a_headline_past_a_notice_that_the_top_line_holds(lang):
+    """As above, the headline past a notice that ends the lead, printed once more only
+    inside the page's top line (a renderer's list of the page's feeds and titles):
+    that repeat is enough for it to be the title."""
+    headline = HEADLINES[lang]
+    top = f"#Example Media » Feed Example Media » {headline} Comments Feed"
+    page = _page(top, MENU, "Weather and traffic news", SCRIPT_NOTICES[lang], headline,
+                 _body(lang), FOOTER, "Weather and traffic news")
+    assert stripper.strip(page, kind="text").metadata.title == headline

@@ -331,10 +331,10 @@ FAR_BLOCKS = 30
 
 def _deep_repeats(blocks: list[Block], start: int, lo: int, lead_end: int,
                   taken: set[int]) -> list[_Extra]:
-    """Headline-shaped lines past the article's lead that the page prints again: the
-    headline, where the kept run opened on a notice or a caption long enough to end
-    the lead ("Please enable JavaScript …") before it; or so far above the article
-    that HEAD_BLOCKS does not reach them."""
+    """Headline-shaped lines past the article's lead that the page prints once again,
+    alone or inside another line: the headline, where the kept run opened on a notice
+    or a caption long enough to end the lead ("Please enable JavaScript …") before it;
+    or so far above the article that HEAD_BLOCKS does not reach them."""
     keys = Counter(b.features.key for b in blocks if b.features.key)
     found = []
     far = blocks[max(0, lo - FAR_BLOCKS):lo]
@@ -344,7 +344,10 @@ def _deep_repeats(blocks: list[Block], start: int, lo: int, lead_end: int,
                 or not _could_be_title(block) or _runs_on(blocks, block.index)
                 or _widget(block)):
             continue
-        if keys[key] == 2:
+        # printed again as it is, or inside one other line (the page's top line, a
+        # browser title "Site » Headline")
+        if keys[key] == 2 or (keys[key] == 1 and sum(
+                key in b.features.key for b in blocks if b is not block) == 1):
             found.append(_Extra(block, block.text.strip(), False))
     return found
 
