@@ -388,3 +388,25 @@ def test_a_headline_past_a_notice_that_the_top_line_holds(lang):
     page = _page(top, MENU, "Weather and traffic news", SCRIPT_NOTICES[lang], headline,
                  _body(lang), FOOTER, "Weather and traffic news")
     assert stripper.strip(page, kind="text").metadata.title == headline
+
+
+# The end of a caption the renderer wrapped inside its brackets ("[Photo = Agency]").
+BRACKET_TAILS = {"en": "harbour library]", "ru": "портовая библиотека]",
+                 "ar": "مكتبة الميناء)", "zh": "图片来源：港口旧图书馆档案室】"}
+
+
+@pytest.mark.parametrize("lang", sorted(BRACKET_TAILS))
+def test_a_line_closing_a_bracket_it_never_opened_holds_no_title(lang):
+    """A short line just above the article that closes a bracket it never opened is
+    the wrapped end of a caption: never offered for the title's words; the line above
+    it still is."""
+    from stripper.metadata.title import _more_candidates
+
+    B = Category.BOILERPLATE
+    lines = [("* Home", B), ("Old photo of the reading room", B), (BRACKET_TAILS[lang], B),
+             (BODY[lang][0], B)]
+    blocks = _blocks(lines, lang)
+    for block in blocks:  # a blank line after each
+        block.start, block.end = 2 * block.index, 2 * block.index + 1
+    texts = [item.text for item in _more_candidates(blocks, 3, 0, 3, [])]
+    assert texts == ["Old photo of the reading room"]

@@ -249,7 +249,8 @@ def _more_candidates(blocks: list[Block], start: int, lo: int, lead_end: int,
             text = _MARKER.sub("", text, count=1).strip()
         elif block.features.link_like >= 0.3:
             continue
-        if _LINK_NUMBER.search(text) or _OPEN_END.search(text) or _word_list(text):
+        if (_LINK_NUMBER.search(text) or _OPEN_END.search(text) or _word_list(text)
+                or _closes_unopened(text)):
             continue  # links of several things, a fragment, a list of tags: no headline
         fewest = 2 if 0 < start - block.index <= SHORT_DISTANCE else MIN_TITLE_WORDS
         if _could_hold_title(blocks, block, text, fewest, marked):
@@ -350,6 +351,15 @@ def _deep_repeats(blocks: list[Block], start: int, lo: int, lead_end: int,
                 key in b.features.key for b in blocks if b is not block) == 1):
             found.append(_Extra(block, block.text.strip(), False))
     return found
+
+
+_PAIRS = (("(", ")"), ("[", "]"), ("（", "）"), ("【", "】"), ("「", "」"), ("『", "』"))
+
+
+def _closes_unopened(text: str) -> bool:
+    """A bracket closed that the line never opened: the end of a wrapped line (a
+    caption's "[Photo = Agency]" broken inside its brackets)."""
+    return any(text.count(close) > text.count(open_) for open_, close in _PAIRS)
 
 
 def _word_list(text: str) -> bool:
