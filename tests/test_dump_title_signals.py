@@ -240,3 +240,173 @@ def test_a_photo_title_its_caption_restates(lang):
         words = caption.split()
         lines = [(" ".join(words[:7]), B), (caption, B)]
         assert _signals(lines, lang, 0)["restated_below"] == 0.0
+
+
+# A notice long enough for a paragraph, that the kept run opens on, above the headline.
+SCRIPT_NOTICES = {
+    "en": "Please note: to use all the functions of these pages, you should switch on "
+          "JavaScript in the settings of your browser.",
+    "de": "Bitte beachten Sie: Um alle Funktionen dieser Seiten nutzen zu können, sollten "
+          "Sie JavaScript in den Einstellungen Ihres Browsers aktivieren.",
+    "ru": "Обратите внимание: чтобы пользоваться всеми функциями этих страниц, включите "
+          "JavaScript в настройках вашего браузера прямо сейчас.",
+    "ar": "يرجى الملاحظة: لاستخدام جميع وظائف هذه الصفحات، يجب عليك تفعيل جافا سكريبت في "
+          "إعدادات المتصفح الخاص بك الآن من فضلك.",
+    "zh": "请注意：为了使用本网站的全部功能，建议您在浏览器的设置中启用JavaScript，否则部分内容可能"
+          "无法正常显示。",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SCRIPT_NOTICES))
+def test_a_headline_printed_twice_past_a_notice_the_article_opens_on(lang, monkeypatch):
+    """The kept run opens on a notice as long as a paragraph, which ends the article's
+    lead; the headline, printed twice, follows it; above the article only a section's
+    line scores at all. The headline is the title, the text the same as without the
+    look past the lead."""
+    from stripper.metadata import title as title_module
+
+    notice, headline = SCRIPT_NOTICES[lang], HEADLINES[lang]
+    page = _page(MENU, "Weather and traffic news", notice, headline, headline, _body(lang),
+                 FOOTER, "Weather and traffic news")
+    result = stripper.strip(page, kind="text")
+    assert result.metadata.title == headline
+    monkeypatch.setattr(title_module, "WEAK_TITLE", float("-inf"))
+    without = stripper.strip(page, kind="text")
+    assert without.metadata.title != headline
+    assert without.text == result.text
+
+
+# A headline a renderer broke before the colon an inline element opened with, its
+# standfirst run on below it with no blank line between.
+BROKEN = {"en": ("Harbour library", ": council keeps it open for five more years",
+                 "The members decided after a long debate about the costs of the repairs."),
+          "de": ("Hafenbibliothek", ": Stadtrat lässt sie fünf weitere Jahre offen",
+                 "Die Mitglieder entschieden nach einer langen Debatte über die Kosten."),
+          "ru": ("Портовая библиотека", ": совет сохранил её ещё на пять лет",
+                 "Члены совета решили так после долгого спора о расходах на ремонт."),
+          "ar": ("مكتبة الميناء", ": المجلس يبقيها مفتوحة خمس سنوات أخرى",
+                 "قرر الأعضاء ذلك بعد نقاش طويل حول تكاليف الترميم."),
+          "zh": ("港口图书馆", "：市议会决定再开放五年",
+                 "议员们在关于维修费用的长时间辩论之后作出了决定。")}
+
+
+@pytest.mark.parametrize("lang", sorted(BROKEN))
+def test_a_headline_broken_before_its_colon(lang):
+    """"Topic" over ": what happened" over the standfirst, no blank line between: the
+    two first lines are the title, as one; under a menu item they are not joined."""
+    from stripper.metadata.title import _broken_at_colon
+
+    topic, rest, dek = BROKEN[lang]
+    page = _page(MENU, [topic, rest, dek, ""], "Photo: Example Agency", _body(lang), FOOTER)
+    assert stripper.strip(page, kind="text").metadata.title == topic + rest
+    B = Category.BOILERPLATE
+    blocks = _blocks([(topic, B), (rest, B)], lang)
+    assert _broken_at_colon(blocks, blocks[1]) == topic + rest
+    blocks = _blocks([(f"* {topic}", B), (rest, B)], lang)
+    assert _broken_at_colon(blocks, blocks[1]) is None
+
+
+@pytest.mark.parametrize("lang", sorted(HEADLINES))
+def test_a_headline_printed_twice_over_a_long_run_of_chrome(lang, monkeypatch):
+    """The headline, printed twice, then more lines of a menu than the look above the
+    article reaches, and only a section's line above the article: the headline is the
+    title, the text the same as without the look further up."""
+    from stripper.metadata import title as title_module
+
+    headline = HEADLINES[lang]
+    menu = [f"* Section {i}" for i in range(64)] + [""]
+    page = _page(MENU, headline, "(BUTTON) Share", headline, menu, "Weather and traffic news",
+                 _body(lang), FOOTER, "Weather and traffic news")
+    result = stripper.strip(page, kind="text")
+    assert result.metadata.title == headline
+    monkeypatch.setattr(title_module, "FAR_BLOCKS", 0)
+    without = stripper.strip(page, kind="text")
+    assert without.metadata.title != headline
+    assert without.text == result.text
+
+
+# A headline the renderer wrapped, its last word on a line of its own (lynx centres a
+# heading's lines). No CJK: its lines wrap without spaces, so no word is set apart.
+WRAPPED = {"en": "Council keeps the old harbour library open for five more years",
+           "de": "Stadtrat lässt die alte Hafenbibliothek fünf weitere Jahre offen",
+           "ru": "Городской совет сохранил старую портовую библиотеку ещё на пять лет",
+           "ar": "المجلس البلدي يبقي مكتبة الميناء القديمة مفتوحة خمس سنوات أخرى"}
+
+
+@pytest.mark.parametrize("lang", sorted(WRAPPED))
+def test_a_wrapped_headline_whose_last_word_is_set_apart(lang):
+    """The headline's last word, set apart below its first line with a blank line after,
+    and the page's top line printing it whole: the two lines are the title, as one; a
+    word beside a line that the page never prints with it (a control) is no part of it."""
+    from stripper.metadata.title import _wrapped_rest
+
+    headline = WRAPPED[lang]
+    first, last = headline.rsplit(" ", 1)
+    page = _page(f"{headline} - Example Media", MENU, [first, f"{' ' * 12}{last}", ""],
+                 "Weather and traffic news", "Short teaser line of other news", _body(lang),
+                 FOOTER)
+    assert stripper.strip(page, kind="text").metadata.title == headline
+    B = Category.BOILERPLATE
+    lines = [(f"{headline} - Example Media", B), (first, B), (last, B), (BODY[lang][0], B)]
+    blocks = _blocks(lines, lang)
+    # a blank line between the pair and the text
+    blocks[3].start, blocks[3].end = 4, 5
+    assert _wrapped_rest(blocks, blocks[1]) == headline
+    blocks = _blocks([(first, B), ("Close", B), (BODY[lang][0], B)], lang)
+    blocks[2].start, blocks[2].end = 3, 4
+    assert _wrapped_rest(blocks, blocks[0]) is None
+
+
+# A headline of a few words over a standfirst of one short sentence, which the page
+# prints again at its foot (a share line's text).
+SHORT_DEKS = {"en": ("Harbour library saved",
+                     "The council voted to keep the old harbour library open."),
+              "ar": ("إنقاذ مكتبة الميناء القديمة",
+                     "صوّت المجلس البلدي على إبقاء مكتبة الميناء القديمة مفتوحة.")}
+
+
+@pytest.mark.parametrize("lang", sorted(SHORT_DEKS))
+def test_a_short_standfirst_under_its_headline(lang):
+    """A sentence right below a shorter headline-shaped line is the standfirst, though
+    it repeats and the article uses all its words: the line above is the title."""
+    headline, dek = SHORT_DEKS[lang]
+    page = _page(MENU, headline, dek, "By Jane Doe", _body(lang), FOOTER, dek)
+    assert stripper.strip(page, kind="text").metadata.title == headline
+    B = Category.BOILERPLATE
+    assert _signals([(headline, B), (dek, B)], lang, 1)["under_headline"] == 1.0
+    assert _signals([(headline, B), (dek + "..", B)], lang, 1)["under_headline"] == 0.0
+    assert _signals([(dek, B), (headline, B)], lang, 1)["under_headline"] == 0.0
+
+
+@pytest.mark.parametrize("lang", sorted(SCRIPT_NOTICES))
+def test_a_headline_past_a_notice_that_the_top_line_holds(lang):
+    """As above, the headline past a notice that ends the lead, printed once more only
+    inside the page's top line (a renderer's list of the page's feeds and titles):
+    that repeat is enough for it to be the title."""
+    headline = HEADLINES[lang]
+    top = f"#Example Media » Feed Example Media » {headline} Comments Feed"
+    page = _page(top, MENU, "Weather and traffic news", SCRIPT_NOTICES[lang], headline,
+                 _body(lang), FOOTER, "Weather and traffic news")
+    assert stripper.strip(page, kind="text").metadata.title == headline
+
+
+# The end of a caption the renderer wrapped inside its brackets ("[Photo = Agency]").
+BRACKET_TAILS = {"en": "harbour library]", "ru": "портовая библиотека]",
+                 "ar": "مكتبة الميناء)", "zh": "图片来源：港口旧图书馆档案室】"}
+
+
+@pytest.mark.parametrize("lang", sorted(BRACKET_TAILS))
+def test_a_line_closing_a_bracket_it_never_opened_holds_no_title(lang):
+    """A short line just above the article that closes a bracket it never opened is
+    the wrapped end of a caption: never offered for the title's words; the line above
+    it still is."""
+    from stripper.metadata.title import _more_candidates
+
+    B = Category.BOILERPLATE
+    lines = [("* Home", B), ("Old photo of the reading room", B), (BRACKET_TAILS[lang], B),
+             (BODY[lang][0], B)]
+    blocks = _blocks(lines, lang)
+    for block in blocks:  # a blank line after each
+        block.start, block.end = 2 * block.index, 2 * block.index + 1
+    texts = [item.text for item in _more_candidates(blocks, 3, 0, 3, [])]
+    assert texts == ["Old photo of the reading room"]

@@ -100,12 +100,14 @@ def pick_title(blocks: list[Block], article_start: int,
                       and not _runs_on(blocks, b.index) and not _widget(b)]
         in_body = True
     extra = _more_candidates(blocks, article_start, lo, lead_end, candidates)
+    deep = ([] if in_body else
+            _deep_repeats(blocks, article_start, lo, lead_end, {b.index for b in candidates}))
     if not candidates and not extra:
         return TitlePick(None, False)
     context = _Context(blocks, article_start, lo, article or [])
     signals = [title_signals(block, context) for block in candidates]
     crumb = _trail_end(blocks, lo, article_start + LEAD_BLOCKS, context.body)
-    words = _title_words(blocks, candidates, signals, extra, context, crumb, language)
+    words = _title_words(blocks, candidates, signals, extra, context, crumb, language, deep)
     if not candidates:  # only lines the text keeps: their words, and nothing removed
         return TitlePick(None, False, words)
     best = candidates[max(range(len(candidates)), key=lambda i: score_title(signals[i]))]
@@ -210,7 +212,11 @@ EXTRA_WEIGHTS = {"other_line": -0.6, "marked": 0.4, "two_words": -0.6, "lead": -
                      # -1 to -3 the same (four dumps' titles right, none wrong; a gain on
                      # both halves); without RESTATED_WORDS it also took a six-word
                      # headline whose standfirst repeats its words (tf-w3m -1)
-                     "restated_below": -1.0}}
+                     "restated_below": -1.0,
+                     # -1 and -2 the same on the fd and tf dumps (one fd lynx -nolist
+                     # title right, none wrong once an ellipsis ends no sentence); -2,
+                     # the weight of a sentence's end, outweighs a standfirst's repeat
+                     "under_headline": -2.0}}
 DEK_WORDS = 12  # a line this long right below a shorter one: the headline's standfirst
 MAX_CREDIT_WORDS = 3  # what a caption's repeat adds after it: a photographer, an agency
 RESTATED_WORDS = 5  # a line this short whose words the standfirst-long line below repeats
@@ -243,12 +249,117 @@ def _more_candidates(blocks: list[Block], start: int, lo: int, lead_end: int,
             text = _MARKER.sub("", text, count=1).strip()
         elif block.features.link_like >= 0.3:
             continue
-        if _LINK_NUMBER.search(text) or _OPEN_END.search(text) or _word_list(text):
+        if (_LINK_NUMBER.search(text) or _OPEN_END.search(text) or _word_list(text)
+                or _closes_unopened(text)):
             continue  # links of several things, a fragment, a list of tags: no headline
         fewest = 2 if 0 < start - block.index <= SHORT_DISTANCE else MIN_TITLE_WORDS
         if _could_hold_title(blocks, block, text, fewest, marked):
             extra.append(_Extra(block, text, marked))
+        elif (joined := _broken_at_colon(blocks, block) or _wrapped_rest(blocks, block)):
+            extra.append(_Extra(block, joined, False))
     return extra
+
+
+MAX_REST_WORDS = 2  # a wrapped headline's last line, set on a line of its own
+
+
+def _wrapped_rest(blocks: list[Block], block: Block) -> str | None:
+    """A headline the renderer wrapped, its last word or two set apart on the next
+    line (centred, or at another margin) with a blank line after, that the page prints
+    whole elsewhere: the two as one line; None for any other line."""
+    nxt = block.index + 1
+    if not _runs_on(blocks, block.index) or nxt >= len(blocks) or _runs_on(blocks, nxt):
+        return None
+    rest = blocks[nxt]
+    f, g = block.features, rest.features
+    if (f.bullet or g.bullet or f.cjk or g.words > MAX_REST_WORDS or g.terminal_punct
+            or rest.category.value not in _TITLE_KINDS
+            or block.category.value not in _TITLE_KINDS
+            or _widget_text(rest.text) or _LINK_NUMBER.search(rest.text)):
+        return None
+    joined = f"{block.text.strip()} {rest.text.strip()}"
+    if (_OPEN_END.search(block.text.strip()) or _widget_text(joined) or f.link_like >= 0.3
+            or not MIN_TITLE_WORDS <= f.words + g.words <= MAX_TITLE_WORDS
+            or f.letter_ratio < 0.6 or block.reason.startswith("rule ")
+            or _widget_text(block.text)):
+        return None
+    # the page prints it whole elsewhere (a teaser, the browser title, a share line):
+    # a control beside a line ("Close", "Share") is no part of it
+    key = normalise(joined)
+    if not any(key in b.features.key for b in blocks if b is not block and b is not rest):
+        return None
+    return joined
+
+
+def _broken_at_colon(blocks: list[Block], block: Block) -> str | None:
+    """The headline a renderer broke before the colon an inline element opened with
+    ("Topic" over ": what happened", no blank line between), as one line; None for any
+    other line. The pair may run on into its standfirst: the colon ties the two, not
+    the lines after them."""
+    text = block.text.strip()
+    if block.index == 0 or not _OPENS_ON_COLON.match(text):
+        return None
+    above = blocks[block.index - 1]
+    head = above.text.strip()
+    if (above.end != block.start or above.features.bullet or _widget_text(head)
+            or _OPEN_END.search(head) or above.category.value not in _TITLE_KINDS):
+        return None
+    joined = head + text
+    f = replace(block.features, words=above.features.words + block.features.words)
+    if not (MIN_TITLE_WORDS <= f.words <= MAX_TITLE_WORDS or f.cjk) \
+            or f.letter_ratio < 0.6 or _widget_text(joined):
+        return None
+    return joined
+
+
+_OPENS_ON_COLON = regex.compile(r"^[:：]\s*\S")
+
+
+# The best score of the lines above the article and at its head under which none is
+# taken for the headline without a look further in (see _deep_repeats). A headline
+# printed twice, of five words or more, that the article's words name scores over 5.
+# Searched on the fd and tf dumps (and fd lynx -nolist): 2.6 to 5.0 the same (three
+# titles right, none wrong; over 5, a product test's repeated teaser). Checked on both
+# halves of the sites (fd publishers, tf URL hosts, by CRC32): 2.6 to 5.0 is the best
+# on one (two right, none wrong), 1.0 and up on the other (one right, none wrong).
+WEAK_TITLE = 3.0
+# And as many blocks above HEAD_BLOCKS' reach: a headline set over a long run of chrome
+# (a renderer that prints no link list makes more blocks of it). 30 and 60 the same on
+# the fd and tf dumps (one title right on fd lynx -nolist, none wrong, each half of
+# the publishers unchanged otherwise).
+FAR_BLOCKS = 30
+
+
+def _deep_repeats(blocks: list[Block], start: int, lo: int, lead_end: int,
+                  taken: set[int]) -> list[_Extra]:
+    """Headline-shaped lines past the article's lead that the page prints once again,
+    alone or inside another line: the headline, where the kept run opened on a notice
+    or a caption long enough to end the lead ("Please enable JavaScript …") before it;
+    or so far above the article that HEAD_BLOCKS does not reach them."""
+    keys = Counter(b.features.key for b in blocks if b.features.key)
+    found = []
+    far = blocks[max(0, lo - FAR_BLOCKS):lo]
+    for block in far + blocks[lead_end:start + DEEP_CANDIDATES]:
+        key = block.features.key
+        if (block.index in taken or not key or not _headline_shaped(block)
+                or not _could_be_title(block) or _runs_on(blocks, block.index)
+                or _widget(block)):
+            continue
+        # printed again as it is, or inside one other line (the page's top line, a
+        # browser title "Site » Headline")
+        if keys[key] == 2 or (keys[key] == 1 and sum(
+                key in b.features.key for b in blocks if b is not block) == 1):
+            found.append(_Extra(block, block.text.strip(), False))
+    return found
+
+
+_PAIRS = (("(", ")"), ("[", "]"), ("（", "）"), ("【", "】"), ("「", "」"), ("『", "』"))
+
+
+def _closes_unopened(text: str) -> bool:
+    """A bracket closed that the line never opened: the end of a wrapped line (a
+    caption's "[Photo = Agency]" broken inside its brackets)."""
+    return any(text.count(close) > text.count(open_) for open_, close in _PAIRS)
 
 
 def _word_list(text: str) -> bool:
@@ -281,11 +392,15 @@ _LINKED_KINDS = (*_TITLE_KINDS, "navigation")
 
 def _title_words(blocks: list[Block], candidates: list[Block],
                  signals: list[dict[str, float]], extra: list[_Extra], context: _Context,
-                 crumb: tuple[Block, str] | None, language: str | None) -> str | None:
+                 crumb: tuple[Block, str] | None, language: str | None,
+                 deep: list[_Extra] | None = None) -> str | None:
     """The title: of the headline candidates and the lines _more_candidates adds, the
     one the title's score ranks first (a numbered trail's last place where that is no
     part of it, as for the headline); None if there is none."""
     rows = _title_rows(candidates, signals, extra, context)
+    best = max((score_title(r[0]) + _extra_score(r[1]) for r in rows), default=None)
+    if deep and (best is None or best < WEAK_TITLE):
+        rows += _title_rows([], [], deep, context)
     if not rows:
         return None
     _found, _more, block, text = max(
@@ -443,12 +558,18 @@ def _title_only(block: Block, context: _Context) -> dict[str, float]:
         # teaser cut off where another line of the page goes on.
         "pager": float(_pager(text)),
         "cut_short": float(_cut_short(block, blocks)),
+        # A sentence right below a shorter headline-shaped line: the standfirst under
+        # its headline, however short.
+        "under_headline": float(before is not None and _SENTENCE_END.search(text) is not None
+                                and _headline_shaped(before) and _could_be_title(before)
+                                and before.features.words < words),
     }
 
 
 # An arrow at one end, none at the other (a quote in guillemets has both).
 _PAGER_START = regex.compile(r"^[«‹←]\s[^»›]*$")
 _PAGER_END = regex.compile(r"^[^«‹]*\s[»›→]$")
+_SENTENCE_END = regex.compile(r"(?<!\.)[.。۔]$")  # (an ellipsis ends no sentence)
 _ELLIPSIS = regex.compile(r"(?:…|\.{3})$")
 
 
