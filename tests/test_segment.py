@@ -382,26 +382,20 @@ def test_a_lynx_image_under_a_paragraph_starts_a_block(paragraphs, caption):
     assert blocks[1].source_lines[0] == image[0]
 
 
-def test_a_lynx_heading_wrapped_under_its_first_line_indent_is_one_block():
-    # lynx sets a heading two columns in from the text's margin, and wraps its rest at
-    # the margin; a paragraph's lines keep one indent, so nothing else joins this way
+@pytest.mark.parametrize("unit, next_word", [
+    # lynx sets a heading two columns in from the text's margin and wraps its rest at
+    # the margin (a paragraph's lines keep one indent, so nothing else joins this way)
+    (["     Council keeps the old harbour library open for five more years, as",
+      "   the town wanted"], "the"),
+    # a recipe's steps written as paragraphs that open with their number wrap at the
+    # paragraph's margin, not under the text after the number as a list item does
+    (["   1. In a bowl combine the chickpeas, the tahini, the lemon juice, oil",
+      "   salt and the pepper."], "salt"),
+], ids=["heading", "numbered-paragraph"])
+def test_a_line_wrapped_off_a_first_line_set_apart_is_one_block(unit, next_word):
     dump, ranges = wrap(EN_PARAGRAPHS)
     lines = dump.splitlines()
-    heading = ["     Council keeps the old harbour library open for five more years, as",
-               "   the town wanted"]
-    assert len(heading[0]) <= 71 < len(heading[0]) + len(" the")
-    _, blocks = segment_text("\n".join(lines + [""] + heading) + "\n")
-    assert blocks[-1].source_lines == heading
+    assert len(unit[0]) <= 71 < len(unit[0]) + len(" " + next_word)  # the wrap width
+    _, blocks = segment_text("\n".join(lines + [""] + unit) + "\n")
+    assert blocks[-1].source_lines == unit
     assert blocks[0].source_lines == [lines[i] for i in ranges[0]]
-
-
-def test_a_numbered_paragraph_wrapped_at_its_own_margin_is_one_block():
-    # a recipe's steps written as paragraphs that open with their number: lynx wraps
-    # them at the paragraph's margin, not under the text after the number
-    dump, _ = wrap(EN_PARAGRAPHS)
-    lines = dump.splitlines()
-    step = ["   1. In a bowl combine the chickpeas, the tahini, the lemon juice, oil",
-            "   salt and the pepper."]
-    assert len(step[0]) <= 71 < len(step[0]) + len(" salt")
-    _, blocks = segment_text("\n".join(lines + [""] + step) + "\n")
-    assert blocks[-1].source_lines == step
