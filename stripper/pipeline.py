@@ -25,6 +25,7 @@ from stripper.select import drop_doubled, drop_repeated, page_warnings, pick_art
 
 _KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 
+
 class FrontEnd(Protocol):
     """The hooks of one kind of input. Only `segment` and `describe` must do work."""
 

@@ -11,6 +11,7 @@ is a soft signal on top.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from itertools import pairwise
 
 from stripper.classify import (
@@ -203,9 +204,7 @@ def drop_repeated(blocks: list[Block]) -> None:
     twice = [b for b in blocks if boxed(b) and seen[text(b)] > 1]
     if not twice:
         return
-    dropped = {b.index for b in twice}
-    if not any(effective_words(b) >= MIN_PARAGRAPH_WORDS for b in blocks
-               if b.verdict is _KEPT and b.index not in dropped):
+    if not _paragraph_left(blocks, {b.index for b in twice}):
         return  # all the page has is said twice: the article itself, then
     for block in twice:
         block.decide(Verdict.REMOVED, Category.DUPLICATE,
@@ -239,15 +238,21 @@ def drop_doubled(blocks: list[Block]) -> None:
                     or not second.features.terminal_punct):
                 doubled[second.index] = second
     doubled = {i: b for i, b in doubled.items() if b.verdict is _KEPT}
-    said = {b.features.key for b in doubled.values()}
-    if not doubled or not any(effective_words(b) >= MIN_PARAGRAPH_WORDS for b in blocks
-                              if b.verdict is _KEPT and b.index not in doubled
-                              and b.features.key not in said):
+    if not doubled or not _paragraph_left(blocks, doubled.keys(),
+                                          {b.features.key for b in doubled.values()}):
         return  # all the page has is said twice: the article itself, then
     for block in doubled.values():
         block.decide(Verdict.REMOVED, Category.DUPLICATE,
                      f"said again at once: an image's alt text and caption ({block.reason})",
                      block.rule)
+
+
+def _paragraph_left(blocks: list[Block], going: Collection[int],
+                    said: Collection[str] = ()) -> bool:
+    """Whether a paragraph stays kept when the blocks `going` (indices) go, one that
+    does not say what they say (`said`: their keys) either."""
+    return any(effective_words(b) >= MIN_PARAGRAPH_WORDS for b in blocks
+               if b.verdict is _KEPT and b.index not in going and b.features.key not in said)
 
 
 def _letter_words(block: Block) -> float:

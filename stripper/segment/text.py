@@ -23,7 +23,6 @@ _BULLET_START = regex.compile(rf"^\s*(?:[{BULLET_GLYPHS}]|\d{{1,3}}[.)]|\[\d+\])
 _FIRST_WORD = regex.compile(r"^\s*(\S+)")
 # The same for an ASCII line, in `re` (twice as fast): regex's \s within ASCII
 _ASCII_FIRST_WORD = re.compile(r"[\t\n\x0b\x0c\r ]*([^\t\n\x0b\x0c\r ]+)")
-_LINK_MARK = regex.compile(r"\[\d+\]")
 _NUMBER_START = re.compile(r"\s*[0-9]{1,3}\.\s+[^\W\d_]")  # "11. Februar", not "11. https:…"
 _CLAUSE_END = regex.compile(r"[.!?;:؟。！？…]['\"’”»)]*\s*$")
 _STOPS = ".!?؟。！？…"  # what ends a sentence …
