@@ -572,3 +572,77 @@ def test_a_column_of_titles_beside_a_short_cjk_article_is_not_the_article():
     text = strip(page).text
     assert paras[0] in text and paras[-1] in text
     assert titles[0] not in text and titles[-1] not in text
+
+
+# --- pages drawn by a script: the text only in JSON-LD, or one long text ------------
+
+_HOWTO = {
+    "@context": "https://schema.org", "@type": "HowTo", "name": "Sew a round tablecloth",
+    "description": "<p>A round table looks finished with a cloth cut to its own size, and "
+                   "sewing one takes an afternoon with a machine.</p><p>Choose a cotton "
+                   "or a linen that survives the wash &amp; the iron.</p>",
+    "step": [
+        {"@type": "HowToStep", "name": "Step 1", "itemListElement": {
+            "@type": "HowToDirection", "text": "<p>Measure the table across its middle, "
+                                               "from edge to edge, and write it down.</p>"}},
+        {"@type": "HowToSection", "name": "Cutting", "itemListElement": [
+            {"@type": "HowToStep", "text": "Fold the fabric in four and mark a quarter "
+                                           "circle from the folded corner."},
+            {"@type": "HowToStep", "text": "Cut along the mark through all four layers "
+                                           "at once, keeping the scissors upright."}]},
+        "Hem the edge twice and press it flat with a warm iron when you are done.",
+    ],
+}
+
+
+def test_how_to_steps_are_the_written_body():
+    from stripper.html.structured import written_body
+
+    body = written_body(_HOWTO)
+    lines = body.split("\n")
+    assert lines[0].startswith("A round table looks finished")
+    assert "Choose a cotton or a linen that survives the wash & the iron." in lines
+    assert lines[2].startswith("Measure the table across") and "<p>" not in body
+    assert lines[-1].startswith("Hem the edge twice")
+    assert "Step 1" not in body  # a step's name is a label; its text is the step
+    assert written_body({"@type": "NewsArticle", "articleBody": "The  text."}) == "The text."
+    assert written_body({"@type": "HowTo", "name": "No steps"}) is None
+
+
+def test_a_how_to_drawn_by_a_script_is_read_from_its_json_ld():
+    import json
+
+    page = ("<html><head><title>Sew a round tablecloth</title>"
+            f"<script type='application/ld+json'>{json.dumps(_HOWTO)}</script></head>"
+            "<body><nav><a href='/'>Home</a> <a href='/diy'>DIY</a></nav>"
+            "<div id='root' data-react-class='HowToPage'></div>"
+            "<footer><a href='/terms'>Terms</a> <a href='/privacy'>Privacy</a></footer>"
+            "</body></html>")
+    result = strip(page)
+    assert "Fold the fabric in four" in result.text
+    assert "A round table looks finished" in result.text
+    assert "Privacy" not in result.text and "Home" not in result.text
+    kept = [b for b in result.blocks if b.kept]
+    assert kept and all(b.reason == "the page's JSON-LD text" for b in kept)
+
+
+@pytest.mark.parametrize("line, gloss", [
+    ("月光洒在小河上 风吹过山岗", "Yue guang sa zai xiao he shang feng chui guo shan gang"),
+    ("Над рекой туман и тишина", "Nad rekoy tuman i tishina"),
+    ("القمر فوق النهر", "al-qamar fawq an-nahr"),
+    ("नदी पर चाँद", "nadi par chaand"),
+])
+def test_one_long_text_beside_a_sidebar_of_archive_links_is_the_page(line, gloss):
+    """A blog post of verse (lyrics with their transcription) has no sentence in it,
+    and a sidebar of archive months outweighs it in all; it is still the page's text."""
+    verse = "<br>".join(f"{line} {i}<br>{gloss} {i}" for i in range(12))
+    months = "".join(f"<li><a href='/{y}/{m}'>► {y} / {m}</a> ({m + 10})</li>"
+                     for y in range(2010, 2020) for m in range(1, 13))
+    page = ("<html><body><div class='main'><h3 class='post-title'>Song of the river</h3>"
+            f"<div class='post-body entry-content'>{verse}</div>"
+            "<div class='post-footer'>Posted by K at 12:11</div></div>"
+            f"<div class='sidebar'><h2>Blog archive</h2><ul>{months}</ul></div>"
+            "</body></html>")
+    text = strip(page).text
+    assert f"{line} 0" in text and f"{gloss} 11" in text
+    assert "► 2015" not in text and "Blog archive" not in text

@@ -35,7 +35,7 @@ from stripper.html.score import (
     revise_labels,
     sizes,
 )
-from stripper.html.structured import read_page_info, text_value
+from stripper.html.structured import read_page_info, written_body
 from stripper.language import detect_language, stopwords_for
 from stripper.metadata.html import describe_html, page_language
 from stripper.model import (
@@ -56,7 +56,7 @@ from stripper.segment.html import lay_out, segment_dom
 
 __all__ = ["HtmlFrontEnd", "PageTooLarge"]
 
-FALLBACK_BODY_WORDS = 60  # JSON-LD articleBody shown when the visible page gave nothing
+FALLBACK_BODY_WORDS = 60  # JSON-LD text shown when the visible page gave nothing
 LANGUAGE_SAMPLE_BLOCKS = 12
 LANGUAGE_SAMPLE_CHARS = 1500
 MIN_SHORT_ARTICLE_WORDS = 15
@@ -91,7 +91,7 @@ class HtmlFrontEnd(BaseFrontEnd):
         stamps: list[str] = []
         blocks, containers = segment_dom(root, stamps)  # (each block holds its element)
         lay_out(blocks)
-        body = text_value(info.ld.get("articleBody") or info.ld.get("text")) if info.ld else None
+        body = written_body(info.ld)
         confirmed = body_matches(blocks, body)
         totals = sizes(blocks, containers)
         chosen = find_container(blocks, containers, confirmed, totals)
@@ -237,14 +237,15 @@ def _visible_title(blocks: list[HtmlBlock], chosen: set[int]) -> str | None:
 
 
 def _append_body(blocks: list[HtmlBlock], body: str) -> None:
-    """The page's JSON-LD articleBody, when the visible page has no article at all."""
+    """The text the page's JSON-LD writes (structured.written_body), when the visible page
+    has no article at all."""
     line = blocks[-1].end + 1 if blocks else 0
     for para in [p.strip() for p in body.split("\n") if p.strip()]:
         text = " ".join(para.split())
         block = HtmlBlock(index=len(blocks), text=text, start=line, end=line + 1,
-                          kind="paragraph", path="script[@type='application/ld+json']/articleBody",
+                          kind="paragraph", path="script[@type='application/ld+json']",
                           source_lines=[text], markdown=text)
-        block.decide(Verdict.KEPT, Category.CONTENT, "JSON-LD articleBody")
+        block.decide(Verdict.KEPT, Category.CONTENT, "the page's JSON-LD text")
         blocks.append(block)
         line += 2
 

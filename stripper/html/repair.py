@@ -142,11 +142,18 @@ PAGE_TEXT_SHARE = 0.6  # … and this share of the page's text outside links …
 PAGE_LINK_SHARE = 0.1  # … with no more of its own in links
 
 
+LONGEST_MIN_CHARS = 400  # or a block of the container this long …
+LONGEST_FACTOR = 2  # … with no block outside it half as long
+
+
 def holds_the_page(blocks: list[HtmlBlock]) -> bool:
     """The article's container holds most of the page's own text, with almost no links:
     a list of contents, a poem, a product sheet — lines too short for the selection to
-    call any of them an article's paragraph, but the page's content all the same."""
+    call any of them an article's paragraph, but the page's content all the same. Or
+    it holds the page's one long text (lyrics, a verse post) beside a blog's sidebar of
+    archive links, which outweighs it in all but is made of lines of a word or two."""
     chars = links = own = total = 0
+    longest_in = longest_out = 0
     for b in blocks:
         size = len(b.text)
         total += size - b.link_chars
@@ -154,8 +161,14 @@ def holds_the_page(blocks: list[HtmlBlock]) -> bool:
             chars += size
             links += b.link_chars
             own += size - b.link_chars
-    return (chars >= PAGE_MIN_CHARS and links <= PAGE_LINK_SHARE * chars
-            and own >= PAGE_TEXT_SHARE * total)
+            if b.link_chars <= PAGE_LINK_SHARE * size:
+                longest_in = max(longest_in, size)
+        else:
+            longest_out = max(longest_out, size - b.link_chars)
+    if chars < PAGE_MIN_CHARS or links > PAGE_LINK_SHARE * chars:
+        return False
+    return own >= PAGE_TEXT_SHARE * total or (
+        longest_in >= LONGEST_MIN_CHARS and longest_in >= LONGEST_FACTOR * longest_out)
 
 
 STORY_MAX_WORDS = 80  # an article this short beside its photos …

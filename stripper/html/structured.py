@@ -84,6 +84,55 @@ def _read_json_ld(text: str, info: PageInfo) -> None:
             info.publisher = info.publisher or unescape(publisher["name"]) or None
 
 
+# Where a how-to or a recipe keeps its text: the steps, each a string, a HowToStep
+# (`text`) or a HowToSection whose `itemListElement` holds more steps.
+_STEP_KEYS = ("step", "recipeInstructions")
+_STEP_DEPTH = 4
+_BLOCK_END = regex.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|div|blockquote)\s*>", regex.IGNORECASE)
+_TAG = regex.compile(r"<[^<>]{0,2000}>")
+
+
+def written_body(ld: dict | None) -> str | None:
+    """The article's text as the page's JSON-LD writes it, one paragraph a line: its
+    `articleBody` (or `text`), or a how-to's or recipe's description and steps. Pages
+    drawn by a script carry their text here alone."""
+    if not ld:
+        return None
+    body = ld.get("articleBody") or ld.get("text")
+    if body:
+        return text_value(body)
+    steps: list[str] = []
+    for key in _STEP_KEYS:
+        _step_texts(ld.get(key), steps, 0)
+    if not steps:
+        return None
+    description = ld.get("description")
+    lead = _paragraphs(description) if isinstance(description, str) else []
+    return "\n".join(lead + steps) or None
+
+
+def _step_texts(value, out: list[str], depth: int) -> None:
+    if depth > _STEP_DEPTH or value is None:
+        return
+    if isinstance(value, str):
+        out.extend(_paragraphs(value))
+    elif isinstance(value, list):
+        for item in value:
+            _step_texts(item, out, depth + 1)
+    elif isinstance(value, dict):
+        text = value.get("text")
+        if isinstance(text, str) and text.strip():
+            out.extend(_paragraphs(text))
+        else:
+            _step_texts(value.get("itemListElement"), out, depth + 1)
+
+
+def _paragraphs(value: str) -> list[str]:
+    """An HTML-written JSON-LD string as plain paragraphs (`<p>` ends one)."""
+    lines = _TAG.sub(" ", _BLOCK_END.sub("\n", html.unescape(value))).split("\n")
+    return [text for text in (unescape(line) for line in lines) if text]
+
+
 def _richness(obj: dict) -> int:
     body = 2 if obj.get("articleBody") or obj.get("text") else 0
     return body + (1 if obj.get("headline") else 0)
