@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+import statistics
 import subprocess
 import sys
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -157,6 +160,69 @@ def lang_rows(row: Row) -> str:
         out.append(f"  {lang:<5} {s['docs']:>4} {m['f1']:6.3f} {m['precision']:6.3f} "
                    f"{m['recall']:6.3f} {acc} {s['empty']:>5}")
     return "\n".join(out)
+
+
+_LAST_HOST = re.compile(r"https?://([^/:?#]+)(?!.*https?://)")
+_FD_SITE = re.compile(r"^fd-(.+?)-\d{4}-\d{2}-\d{2}")
+
+
+def site_of(doc_id: str, url: str | None) -> str:
+    """The site a page comes from: the publisher an fd id names, else the host of its
+    URL (the archived page's, when the URL is an archive's)."""
+    if m := _FD_SITE.match(doc_id):
+        return m.group(1).lower()
+    m = _LAST_HOST.search(url or "")
+    return m.group(1).lower().removeprefix("www.") if m else doc_id
+
+
+def site_half(site: str) -> str:
+    """"A" or "B": a fixed split of the sites, the same on every set and run."""
+    return "AB"[zlib.crc32(site.encode("utf-8")) % 2]
+
+
+def half_scores(set_dir: Path, per_doc: list[dict]) -> dict[str, dict]:
+    """F1 on each half of the set's sites, computed as the scorer does on the whole
+    set (body: mean precision and recall; snippets: pooled counts). Numbers fitted on
+    the dev pages should hold on both halves alike; a gap says they fit some sites."""
+    urls = {}
+    with open(set_dir / "gold.jsonl", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                g = json.loads(line)
+                urls[g["id"]] = g.get("url")
+    groups: dict[str, list[dict]] = {"A": [], "B": []}
+    sites: dict[str, set[str]] = {"A": set(), "B": set()}
+    for d in per_doc:
+        site = site_of(d["id"], urls.get(d["id"]))
+        groups[site_half(site)].append(d)
+        sites[site_half(site)].add(site)
+    out = {}
+    for half, docs in groups.items():
+        if not docs:
+            continue
+        if "precision" in docs[0]:  # body F1
+            ps = [d["precision"] for d in docs if not d["empty"]]
+            rs = [d["recall"] for d in docs]
+            p = statistics.mean(ps) if ps else 0.0
+            r = statistics.mean(rs) if rs else 0.0
+        else:  # snippet F1
+            tp, fp, fn = (sum(d.get(k, 0) for d in docs) for k in ("tp", "fp", "fn"))
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+        out[half] = {"f1": 2 * p * r / (p + r) if p + r else 0.0, "docs": len(docs),
+                     "sites": len(sites[half])}
+    return out
+
+
+def halves_line(row: Row, set_dir: Path) -> str | None:
+    """One tool's F1 on the two site halves, as a note under the table."""
+    per_doc = (row.score or {}).get("per_doc")
+    if not per_doc:
+        return None
+    halves = half_scores(set_dir, per_doc)
+    parts = [f"{h} {v['f1']:.3f} ({v['docs']} docs, {v['sites']} sites)"
+             for h, v in sorted(halves.items())]
+    return f"{row.tool} by site half: " + ", ".join(parts)
 
 
 def write_summary(set_out: Path, set_name: str, rows: list[Row], notes: list[str]) -> None:

@@ -2,7 +2,8 @@
 """Benchmark stripper against other extractors on the shared development sets.
 
     python bench/run.py [--set text|html|both] [--tools stripper,trafilatura,...] [--limit N]
-                        [--data DIR] [--out bench/out] [--lang-hint] [--by-lang] [--rounds N]
+                        [--data DIR] [--out bench/out] [--lang-hint] [--by-lang] [--halves]
+                        [--rounds N]
 
 Each tool runs serially in a subprocess of its own (``--worker``), so its peak RSS is its own.
 Predictions go to OUT/<set>/<tool>/<id>.txt; the table to OUT/<set>/summary.{md,json}.
@@ -45,6 +46,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--lang-hint", action="store_true",
                     help="pass the gold language to stripper (results as 'stripper+lang')")
     ap.add_argument("--by-lang", action="store_true", help="print stripper's per-language rows")
+    ap.add_argument("--halves", action="store_true",
+                    help="also score every tool on two fixed halves of the set's sites "
+                    "(a gap between them says a number fits some sites)")
     ap.add_argument("--rounds", type=int, default=1,
                     help="run every tool N times, alternating the order, and report each "
                     "tool's fastest round: steadier speed ratios on a shared machine")
@@ -148,6 +152,10 @@ def bench_set(set_dir: Path, args: argparse.Namespace) -> list[report.Row]:
         for row in rows:
             if row.tool.startswith("stripper") and row.ok:
                 print(report.lang_rows(row))
+    for row in rows:
+        if args.halves and row.ok and (line := report.halves_line(row, set_dir)):
+            notes.append(line)
+            print(line)
     for row in rows:
         meta = report.metadata_accuracy(set_dir, set_out / row.tool) if row.ok else None
         if meta and (meta["title_docs"] or meta["date_docs"]):

@@ -89,3 +89,31 @@ def test_dumps_wrapped_by_their_renderer_are_fed_as_paragraphs():
     assert html.count("<p>") == 6 and "end word" in html
     unwrapped = "\n".join(["A long paragraph line " * 8, "Menu"] * 8)
     assert adapters.lines_as_html(unwrapped).count("<p>") == 16
+
+
+def test_site_of_names_the_publisher_or_the_archived_pages_host():
+    assert report.site_of("fd-DieZeit-2023-04-28", None) == "diezeit"
+    assert report.site_of("tf-1", "https://web.archive.org/web/2018/https://www.Example.org/a?b=c"
+                          ) == "example.org"
+    assert report.site_of("mh-2", "http://blog.example.com:8080/post") == "blog.example.com"
+    assert report.site_of("x-3", None) == "x-3"
+
+
+def test_half_scores_split_by_site_and_score_each_half_as_the_scorer_does(tmp_path):
+    import json
+
+    gold = [{"id": f"fd-Site{i}-2024-01-0{i}", "url": None} for i in range(1, 9)]
+    (tmp_path / "gold.jsonl").write_text("\n".join(json.dumps(g) for g in gold))
+    per_doc = [{"id": g["id"], "empty": i == 0, "precision": 0.0 if i == 0 else 1.0,
+                "recall": 0.0 if i == 0 else 0.5} for i, g in enumerate(gold)]
+    halves = report.half_scores(tmp_path, per_doc)
+    assert sum(h["docs"] for h in halves.values()) == 8
+    first = report.site_half(report.site_of(gold[0]["id"], None))
+    other = "B" if first == "A" else "A"
+    # the empty page counts against recall only; the others have P 1.0 and R 0.5
+    n = halves[first]["docs"]
+    recall = 0.5 * (n - 1) / n
+    assert abs(halves[first]["f1"] - 2 * recall / (1 + recall)) < 1e-9
+    assert abs(halves[other]["f1"] - 2 * 0.5 / 1.5) < 1e-9
+    snippets = [{"id": g["id"], "empty": False, "tp": 2, "fp": 1, "fn": 1} for g in gold]
+    assert all(abs(h["f1"] - 2 / 3) < 1e-9 for h in report.half_scores(tmp_path, snippets).values())
