@@ -85,6 +85,17 @@ def test_a_pass_that_would_remove_most_of_the_article_is_refused():
     assert result is first
 
 
+def test_a_pass_that_removes_more_than_half_but_leaves_a_fifth_is_taken():
+    """A second pass that cuts an article at its ads leaves a third of it: taken, so the
+    result is a fixed point (refusing it would leave a text that changes when cleaned)."""
+    first = _lines_result(PAGE, lambda line: "Главная" in line)
+    keep = PAGE.splitlines()[2]
+    result = settled(first, lambda text: _lines_result(text, lambda line: line != keep))
+    assert result.text.splitlines() == [keep]
+    assert settled(result, lambda text: _lines_result(text, lambda line: line != keep)
+                   ) is result
+
+
 def test_passes_are_bounded():
     text = "\n".join(f"line {i} of a long article that goes on and on" for i in range(40))
     first = _lines_result(text, lambda line: False)
