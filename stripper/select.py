@@ -316,7 +316,11 @@ def _regions(
     regions = [(start, end)]
     # Further regions before the main one (e.g. an intro split off by a big image block).
     lo_start, lo_end, lo_total = best_segment(values, 0, start)
-    if (lo_total >= SECONDARY_REGION_SHARE * total and not _boxed(labels, lo_start, lo_end)
+    # However short, a run the page says the article continues from ("your article
+    # continues below" under an ad between them) is the article's start.
+    worth = lo_total >= SECONDARY_REGION_SHARE * total or (
+        lo_total > 0 and _resumes_between(labels, lo_end, start))
+    if (worth and not _boxed(labels, lo_start, lo_end)
             and not _marker_between(labels, lo_end, start)):
         regions.insert(0, (lo_start, lo_end))
     hi_start, hi_end, hi_total = best_segment(values, end, len(blocks))
@@ -434,6 +438,11 @@ def _extend_in_column(blocks: list[Block], labels: list[Label], column: int) -> 
 
 def _marker_between(labels: list[Label], lo: int, hi: int) -> bool:
     return any(_ends(lab) for lab in labels[lo:hi])
+
+
+def _resumes_between(labels: list[Label], lo: int, hi: int) -> bool:
+    return any(lab.marker is not None and lab.marker.action == "resume-article"
+               for lab in labels[lo:hi])
 
 
 def _end_marker(label: Label) -> bool:

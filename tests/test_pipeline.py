@@ -861,3 +861,37 @@ def test_a_scandinavian_more_about_heading_ends_the_article(heading):
                         heading, "bibliotek havna kommunestyret nyheter", *NO_TEASERS,
                         *FOOTER]) + "\n"
     assert nonblank(strip_text(page).text) == NO_ARTICLE
+
+
+_HARBOUR_BODY = [
+    "The harbour board met on Monday to decide what should happen to the old pilot boat, "
+    "which has been moored beside the fish market since it was retired eleven years ago.",
+    "Several members argued that the boat should be restored and opened to visitors, as the "
+    "maritime museum in the next town has done with its lifeboat, at a cost of about forty "
+    "thousand pounds.",
+    "Others said the money would be better spent on the slipway, which floods at every high "
+    "spring tide and has already damaged two trailers belonging to the sailing club.",
+    "The chair said that a survey of the hull would be carried out in the spring, and that "
+    "no decision would be taken until the board had seen what the surveyors found.",
+    "A group of former pilots has offered to help with the work for free, and one of them "
+    "said he still remembered every sound the engine made on a winter night at sea.",
+    "The board will meet again in April, when the survey is expected to be finished and "
+    "the costs of both plans can be compared side by side with the harbour's budget.",
+]
+
+
+def test_a_lead_the_page_says_the_story_continues_from_is_kept_however_short():
+    """A one-paragraph lead, then an ad and a subscription box: the page prints "Story
+    continues below" between them, so the lead is the article's start even though it
+    weighs far less than the body after the box."""
+    box = ["Advertisement", "Story continues below",
+           "Subscribe now to read the full story and support local journalism.",
+           "Already a subscriber? Sign in", "We rely on your support to make local news "
+           "available to all.", "Create an account or sign in to continue with your reading "
+           "experience.", "Don't have an account? Create Account"]
+    lead = ("The harbour board will decide this spring what to do with the old pilot boat, "
+            "the last of its kind on this stretch of the coast.")
+    page = "\n\n".join([*NAV, "Harbour board weighs the pilot boat's future",
+                        lead, *box, *_HARBOUR_BODY, *RELATED, *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept == [lead, *_HARBOUR_BODY]
