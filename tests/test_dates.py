@@ -82,3 +82,22 @@ def test_solar_hijri_dates_are_converted():
 def test_unreadable_date_keeps_the_text():
     found = read_date("12 Brumaire 1799", "fr")  # a month no parser knows
     assert found is not None and found.iso is None and found.text == "12 Brumaire 1799"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Stand: 25.04.24, 10:15 Uhr", "2024-04-25T10:15:00"),
+    ("17.7.11", "2011-07-17"),
+    ("Aktualisiert 03.05.98", "1998-05-03"),  # strptime's %y: 69-99 are 19xx
+])
+def test_two_digit_years_are_read_without_dateparser(monkeypatch, text, iso):
+    """A day.month.yy date is read directly: dateparser's first call costs a page
+    more than half a second."""
+    from stripper.metadata import dates
+
+    def no_dateparser():
+        raise AssertionError("dateparser was asked")
+
+    dates._parse.cache_clear()
+    monkeypatch.setattr(dates, "_dateparser", no_dateparser)
+    found = read_date(text, "de")
+    assert found is not None and found.iso == iso
