@@ -321,7 +321,7 @@ def _regions(
     worth = lo_total >= SECONDARY_REGION_SHARE * total or (
         lo_total > 0 and _resumes_between(labels, lo_end, start))
     if (worth and not _boxed(labels, lo_start, lo_end)
-            and not _marker_between(labels, lo_end, start)):
+            and not _marker_between(labels, lo_end, _heads_the_article(blocks, labels, start))):
         regions.insert(0, (lo_start, lo_end))
     hi_start, hi_end, hi_total = best_segment(values, end, len(blocks))
     if (hi_total >= SECONDARY_REGION_SHARE * total and not _boxed(labels, hi_start, hi_end)
@@ -438,6 +438,19 @@ def _extend_in_column(blocks: list[Block], labels: list[Label], column: int) -> 
 
 def _marker_between(labels: list[Label], lo: int, hi: int) -> bool:
     return any(_ends(lab) for lab in labels[lo:hi])
+
+
+def _heads_the_article(blocks: list[Block], labels: list[Label], start: int) -> int:
+    """Where the markers right above the article stop counting against a lead before
+    them: a bare marker line ("comments", "Share this") with only short lines between
+    it and the article's first block is a link of the byline's bar, whose list, had it
+    headed one, would follow it instead of the article."""
+    k = start - 1
+    while k >= 0 and labels[k].klass is Klass.SHORT and labels[k].marker is None:
+        k -= 1
+    if k >= 0 and _bare_marker(blocks, labels, k) and _ends(labels[k]):
+        return k
+    return start
 
 
 def _resumes_between(labels: list[Label], lo: int, hi: int) -> bool:

@@ -895,3 +895,16 @@ def test_a_lead_the_page_says_the_story_continues_from_is_kept_however_short():
                         lead, *box, *_HARBOUR_BODY, *RELATED, *FOOTER]) + "\n"
     kept = nonblank(strip_text(page).text)
     assert kept == [lead, *_HARBOUR_BODY]
+
+
+def test_a_comments_link_over_the_body_does_not_cut_off_the_lead_above_it():
+    """The byline's bar ends with a bare "Comments" link: an end marker's words, but
+    the article's body follows it, not a list; the lead above the bar is the article's."""
+    lead = [_HARBOUR_BODY[0], _HARBOUR_BODY[1]]
+    bar = ["By Ana Ruiz", "14:00, 28 Apr 2024", "Share", "Facebook", "Twitter", "WhatsApp",
+           "Email", "Comments", "(BUTTON)"]
+    page = "\n\n".join([*NAV, "Harbour board weighs the pilot boat's future", *lead, *bar,
+                        *_HARBOUR_BODY[2:], *RELATED, *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept[:2] == lead and kept[-4:] == _HARBOUR_BODY[2:]
+    assert "Comments" not in kept
