@@ -51,6 +51,7 @@ RUN_LINE_SHARE = 0.7
 LONE_PARAGRAPH_WORDS = 50  # or a single paragraph this long
 LEAD_GAP = 2  # short blocks that may set a lead off from the article's run
 LEAD_WORDS = 15  # and how long that lead is
+LEAD_BAR = 8  # lines of a byline's bar (author, date, share buttons) a lead may sit above
 REGION_TRIES = 4  # how often the search for the article restarts after an end marker cut it
 SECONDARY_REGION_SHARE = 0.2  # another region is kept when it is worth this share of the best
 # Indentation: weak blocks this far from the article's column are dropped, when one
@@ -331,17 +332,24 @@ def _regions(
     return regions
 
 
+_BAR_CATEGORIES = frozenset({Category.BYLINE, Category.TIMESTAMP, Category.SHARE})
+
+
 def _lead_before(blocks: list[Block], labels: list[Label], start: int) -> int:
     """Where the article starts, counting a lead the run left out: a paragraph ending a
     sentence, set off from the body by a short line or two (a gallery's "Previous
     Next", a "Listen" button) that weigh more than a paragraph the statistics only
-    half trust."""
-    k, gap, lead = start - 1, 0, start
+    half trust, or by the byline's bar (author, date and share lines that rules
+    removed: up to LEAD_BAR of them, none a marker)."""
+    k, gap, bar, lead = start - 1, 0, 0, start
     while k >= 0 and gap <= LEAD_GAP:
         label = labels[k]
-        if label.hard or label.klass is Klass.BAD:
+        if (label.hard and label.marker is None and label.category in _BAR_CATEGORIES
+                and bar < LEAD_BAR):
+            bar += 1  # the byline's bar between the standfirst and the body
+        elif label.hard or label.klass is Klass.BAD:
             break
-        if label.klass is Klass.SHORT:
+        elif label.klass is Klass.SHORT:
             gap += 1
         elif (blocks[k].features.terminal_punct
               and effective_words(blocks[k]) >= LEAD_WORDS):

@@ -908,3 +908,17 @@ def test_a_comments_link_over_the_body_does_not_cut_off_the_lead_above_it():
     kept = nonblank(strip_text(page).text)
     assert kept[:2] == lead and kept[-4:] == _HARBOUR_BODY[2:]
     assert "Comments" not in kept
+
+
+def test_a_standfirst_over_the_byline_bar_is_the_articles_lead():
+    """Headline, a one-sentence standfirst, then the byline's bar (author, date, share
+    buttons) and the body: the standfirst weighs too little to be a region of its own,
+    and the lead walk goes past the bar's lines to it."""
+    standfirst = ("The old pilot boat could become a museum piece or make way for a new "
+                  "slipway, and the board has until April to decide.")
+    bar = ["By Ana Ruiz", "Facebook", "Twitter", "WhatsApp", "Pinterest", "LinkedIn", "Reddit",
+           "Telegram"]
+    page = "\n\n".join([*NAV, "Harbour board weighs the pilot boat's future", standfirst,
+                        *bar, *_HARBOUR_BODY, *RELATED, *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept == [standfirst, *_HARBOUR_BODY]
