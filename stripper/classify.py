@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from stripper.features import decision_text
+from stripper.features import decision_text, linked_word_in_line
 from stripper.model import Block, Category, Klass, Label
 from stripper.rules.matcher import Matcher
 from stripper.rules.model import Rule
@@ -170,6 +170,10 @@ def _label_by_statistics(block: Block, stopwords_available: bool, scale: float) 
     f = block.features
     words = effective_words(block)
     if f.link_like >= MAX_LINK_LIKE:
+        if words < SHORT_WORDS and linked_word_in_line(block.text):
+            # a short line lynx numbers a link in reads, in the other renderers, as the
+            # short line it is: judged by its neighbours, as there
+            return Label(Klass.SHORT, Category.NAVIGATION, "short link")
         return Label(Klass.BAD, Category.NAVIGATION, "link or URL")
     if f.letter_ratio < MIN_LETTERS:
         return Label(Klass.BAD if words >= SHORT_WORDS else Klass.SHORT,

@@ -202,6 +202,13 @@ def _link_likeness(text: str, *, sentence: bool = False) -> float:
     return min(1.0, 0.3 + share)
 
 
+def linked_word_in_line(text: str) -> bool:
+    """A line of words with one of them a link that lynx numbers ("kernige
+    [248]Haferflocken", an ingredient linked to its page): the other renderers show
+    it as a plain short line. A menu item opens with its marker ("* [45]News")."""
+    return _opens_with_words(text) and not _URL.search(_LINK_MARK.sub(" ", text))
+
+
 def _opens_with_words(text: str) -> bool:
     """A line with one lynx marker after words of its own holds one link: "By [47]Jane
     Doe" is a byline with a linked name, where "* [45]News" is a menu item (and a row

@@ -223,3 +223,16 @@ def test_one_lynx_link_after_words_of_its_own_is_no_menu_item(line, link_led):
     """A short line with a linked name in it (a byline) is not navigation; a line that
     opens with a link, or holds a row of them, is."""
     assert (features_of(line).link_like >= 0.5) is link_led
+
+
+def test_a_word_lynx_numbers_as_a_link_inside_a_line_is_no_menu_item():
+    from stripper.features import linked_word_in_line
+
+    assert linked_word_in_line("kernige [248]Haferflocken")
+    assert linked_word_in_line("2 EL gehackte [252]Haselnüsse")
+    assert linked_word_in_line("щепотка [17]корицы")
+    assert not linked_word_in_line("* [45]News")  # a menu item opens with its link
+    assert not linked_word_in_line("[247]Haferdrink (Hafermilch) oder Wasser")
+    assert not linked_word_in_line("Mehr [3]Rezepte [4]Tipps")  # two links: a row
+    assert not linked_word_in_line("Quelle: [5]https://example.org/a")  # a URL
+
