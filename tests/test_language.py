@@ -88,3 +88,16 @@ def test_the_full_sample_is_read_only_when_the_short_one_leaves_the_model_unsure
     language._classify.cache_clear()  # judgements are remembered: the spy must see them
     assert detect_language(SAMPLES["ru"] * 20) == "ru"
     assert calls == [language._QUICK_SAMPLE, language._SAMPLE][:expected_calls]
+
+
+def test_indonesian_clitics_carry_function_words():
+    """-nya (his/her/the), -lah and -kah ride on the word before them: a sentence of
+    them reads with as many function words as its whole-word count misses."""
+    from stripper.language import stopwords_for
+
+    sw = stopwords_for("id")
+    words = ["presiden", "membeli", "dua", "sisir", "pisang", "lalu", "memberinya", "uang",
+             "kepada", "pedagangnya"]
+    plain = sum(w in sw.words for w in words) / len(words)
+    assert sw.ratio(words) > plain
+    assert "secara" in sw.words and "tersebut" in sw.words
