@@ -344,9 +344,12 @@ def _lead_before(blocks: list[Block], labels: list[Label], start: int) -> int:
     k, gap, bar, lead = start - 1, 0, 0, start
     while k >= 0 and gap <= LEAD_GAP:
         label = labels[k]
-        if (label.hard and label.marker is None and label.category in _BAR_CATEGORIES
-                and bar < LEAD_BAR):
-            bar += 1  # the byline's bar between the standfirst and the body
+        if bar < LEAD_BAR and ((label.hard and (
+                (label.marker is None and label.category in _BAR_CATEGORIES)
+                or (lead == start and _ends(label) and _bare_marker(blocks, labels, k))))
+                or (not label.hard and not blocks[k].features.words)):
+            bar += 1  # the byline's bar between the standfirst and the body: its lines,
+            # its icons (no words), its "Comments" link (a bare marker: _heads_the_article)
         elif label.hard or label.klass is Klass.BAD:
             break
         elif label.klass is Klass.SHORT:
