@@ -339,17 +339,17 @@ def _lead_before(blocks: list[Block], labels: list[Label], start: int) -> int:
     """Where the article starts, counting a lead the run left out: a paragraph ending a
     sentence, set off from the body by a short line or two (a gallery's "Previous
     Next", a "Listen" button) that weigh more than a paragraph the statistics only
-    half trust, or by the byline's bar (author, date and share lines that rules
-    removed: up to LEAD_BAR of them, none a marker)."""
+    half trust, or by the byline's bar: up to LEAD_BAR of its lines that rules removed
+    (author, date, share buttons), its icons (lines without words) and the bare marker
+    heading the body (its "Comments" link, `_heads_the_article`)."""
+    heading = _heads_the_article(blocks, labels, start)
     k, gap, bar, lead = start - 1, 0, 0, start
     while k >= 0 and gap <= LEAD_GAP:
         label = labels[k]
-        if bar < LEAD_BAR and ((label.hard and (
-                (label.marker is None and label.category in _BAR_CATEGORIES)
-                or (lead == start and _ends(label) and _bare_marker(blocks, labels, k))))
-                or (not label.hard and not blocks[k].features.words)):
-            bar += 1  # the byline's bar between the standfirst and the body: its lines,
-            # its icons (no words), its "Comments" link (a bare marker: _heads_the_article)
+        if bar < LEAD_BAR and (k == heading or (not label.hard and not blocks[k].features.words)
+                               or (label.hard and label.marker is None
+                                   and label.category in _BAR_CATEGORIES)):
+            bar += 1
         elif label.hard or label.klass is Klass.BAD:
             break
         elif label.klass is Klass.SHORT:
