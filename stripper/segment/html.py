@@ -313,7 +313,9 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element], paths: dict
                     md.append("\n")
                 elif role == _LINK:
                     href = (el.get("href") or "").strip()
-                    open_links.append(f"]({href})" if href and not href.lower().startswith(
+                    # (only the start lowercased: the same test, without a copy of a
+                    # long address)
+                    open_links.append(f"]({href})" if href and not href[:11].lower().startswith(
                         ("javascript:", "#")) else "]")
                     links += 1
                     md.append("[")
