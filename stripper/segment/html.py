@@ -67,14 +67,13 @@ def segment_dom(root: etree._Element, stamps: list[str] | None = None,
     elements folded into their parents): read what else is needed from it before.
     `stamps`, when given, gets the pruned page's `time_stamps` (read by the walk).
     """
-    marked = _mark(root)
-    prune(root, marked)
+    bodies = prune(root)
     paths: dict = {}  # the page's cache of element paths (see HtmlBlock.path)
     found: list[str] = [] if stamps is None else stamps
-    blocks, containers = _walk(root, marked.bodies, paths, found)
+    blocks, containers = _walk(root, bodies, paths, found)
     if len(blocks) >= MAX_BLOCKS:
         found[:] = time_stamps(root)  # (the walk stopped short of the page's end)
-        return _article_after_cap(root, blocks, containers, marked.bodies, paths)
+        return _article_after_cap(root, blocks, containers, bodies, paths)
     return blocks, containers
 
 
@@ -130,7 +129,7 @@ def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
 
 
 class _Marked(NamedTuple):
-    """What prune() and the walk read of a page's attributes before the tree changes."""
+    """What prune() reads of a page's attributes before the tree changes."""
 
     classed: list[etree._Element]  # elements with a class, in document order
     classes: list[str]  # … and their classes
@@ -157,19 +156,31 @@ def _mark(root: etree._Element) -> _Marked:
     return _Marked(classed, [el.get("class") for el in classed], hiding, bodies)
 
 
-def prune(root: etree._Element, marked: _Marked) -> None:
-    """Do in C what the walk would otherwise do element by element in Python.
-    `marked` is the page's `_mark`."""
+def prune(root: etree._Element) -> set[etree._Element]:
+    """Do in C what the walk would otherwise do element by element in Python; returns
+    the elements whose itemprop names the article's body (`_Marked.bodies`)."""
+    bodies = _mark_hidden(root)
+    # (after _mark_hidden has let go of its Python proxies of the page's elements: the
+    # elements removed here that still had one would be moved to documents of their
+    # own, not freed — a third of this call's time)
+    etree.strip_elements(root, HIDDEN_TAG, *SKIP, with_tail=False)
+    etree.strip_tags(root, *INLINE)
+    return bodies
+
+
+def _mark_hidden(root: etree._Element) -> set[etree._Element]:
+    """Rename the page's hidden elements (but those worth showing) for prune() to
+    remove; returns `_Marked.bodies`."""
+    marked = _mark(root)
     hidden = _hidden(marked)
     keep = reveal.shown(root, hidden) if hidden or root.find(".//noscript") is not None \
         else set()
     for el in hidden:
         if el in keep:
             continue
-        el.tag = HIDDEN_TAG  # removed below, in C, keeping its tail (assigning the tail
-        # from Python would refuse control characters that the parser let through)
-    etree.strip_elements(root, HIDDEN_TAG, *SKIP, with_tail=False)
-    etree.strip_tags(root, *INLINE)
+        el.tag = HIDDEN_TAG  # removed by prune(), in C, keeping its tail (assigning the
+        # tail from Python would refuse control characters that the parser let through)
+    return marked.bodies
 
 
 def _found(text: str, part: str) -> Iterator[int]:
