@@ -18,6 +18,7 @@ import re
 
 from lxml import etree
 
+from stripper.html.decode import utf8_source
 from stripper.html.guard import cap_attributes
 
 MAX_MARKUP_CHARS = 12_000_000
@@ -64,8 +65,12 @@ def _document(markup: str) -> tuple[str | bytes, bool]:
     two-byte characters a little slower than Python's encoder, four-byte ones (an
     emoji makes a page's every character four bytes) through iconv, a third slower.
     An ASCII str is UTF-8 already; one with lone surrogates (no valid UTF-8) is
-    left to lxml, which reads it as it always has. The trees are the same.
+    left to lxml, which reads it as it always has. The trees are the same. A page that
+    came as UTF-8 bytes and is parsed unchanged is parsed from those bytes (no encoding).
     """
+    source = utf8_source(markup)  # the page's own bytes, when the text is theirs as decoded
+    if source is not None:
+        return source, True
     if markup.isascii():
         return markup, False
     try:
