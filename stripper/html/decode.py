@@ -21,7 +21,8 @@ _META_CHARSET = re.compile(
 )
 _BOMS = tuple(bom for bom, _ in BOMS)
 # The page decode_html() last read as plain UTF-8, with its bytes, until utf8_source()
-# is asked for it: parse() hands libxml2 those bytes rather than encode the text again.
+# is asked for it or the next page is decoded: parse() hands libxml2 those bytes rather
+# than encode the text again.
 _utf8_page: tuple[str, bytes] | None = None
 
 
@@ -58,6 +59,7 @@ def decode_html(raw: bytes | str, transport: str | None = None) -> tuple[str, st
     as a Python codec name), trusted like a declaration when the page declares none.
     """
     global _utf8_page
+    _utf8_page = None  # (the last page's, let go before this one is decoded)
     if isinstance(raw, str):
         return decode(raw)  # surrogates made good, NULs dropped
     if raw.startswith(_BOMS) or type(raw) is not bytes:
