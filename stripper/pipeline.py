@@ -82,8 +82,9 @@ def run(front: FrontEnd, text: str, *, encoding: str | None, url: str | None,
     measure_blocks(live, stopwords)
     for b in blocks:
         if b.index in known:  # decided by the front end: cheap counts are enough
-            b.features = Features(chars=len(b.text), words=len(b.text.split()),
-                                  key=b.text.casefold())
+            text = b.text  # (by position, as measure() builds them: a page has thousands)
+            b.features = Features(len(text), len(text.split()), 0.0, 0.0, False, 0.0, False,
+                                  1, text.casefold(), False)
     rules = book.for_page(url, text, language)
     labels = label_blocks(live, rules, stopwords_available=stopwords.available)
     if known:

@@ -70,6 +70,19 @@ def test_an_open_quote_in_text_that_is_not_markup_hides_no_tag(cover):
     assert _most_attributes(html) <= MAX_ATTRIBUTES
 
 
+@pytest.mark.parametrize("cover", [
+    "<scr\u0130pt>",                          # İ: `(?i:script)` took it for script
+    "<pla\u0131ntext>",                       # ı: ... for plaintext (the rest unread)
+    "<noframe\u017f>",                        # ſ: ... for noframes
+    '<script></scr\u0130pt><a x="</script>',  # ... for the end of a script
+])
+def test_a_tag_name_that_folds_to_a_raw_text_name_opens_no_raw_text(cover):
+    # libxml2 folds only ASCII letters in tag names: the guard must too
+    tag = f"<div {_attributes(20_000, value='x')}>hello</div>"
+    html = f'<html><body>{cover}{tag}"{PARAGRAPH}</body></html>'
+    assert _most_attributes(html) <= MAX_ATTRIBUTES
+
+
 def test_a_script_with_many_attributes_keeps_its_text_as_script():
     html = (f"<html><body><script {_attributes(300)}><p id=inside>not markup</p></script>"
             f"{PARAGRAPH}</body></html>")

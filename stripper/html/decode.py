@@ -12,13 +12,29 @@ from __future__ import annotations
 
 import re
 
-from stripper.decode import decode, decode_unambiguous, widen
+from stripper.decode import BOMS, decode, decode_mostly_utf8, decode_unambiguous, widen
 
 SNIFF_BYTES = 4096
 MAX_BAD_SHARE = 0.001  # a declared code page may leave this share of bytes undecodable
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
 )
+_BOMS = tuple(bom for bom, _ in BOMS)
+# The page decode_html() last read as plain UTF-8, with its bytes, until utf8_source()
+# is asked for it or the next page is decoded: parse() hands libxml2 those bytes rather
+# than encode the text again.
+_utf8_page: tuple[str, bytes] | None = None
+
+
+def utf8_source(text: str) -> bytes | None:
+    """The UTF-8 bytes `text` was decoded from, when it is (the very object) the page
+    decode_html() read last; each call forgets them, so they are kept no longer than
+    the page is being parsed (or until the next page is decoded)."""
+    global _utf8_page
+    page, _utf8_page = _utf8_page, None
+    return page[1] if page is not None and page[0] is text else None
+
+
 def declared_charset(raw: bytes) -> str | None:
     """The code page a `<meta charset>` or http-equiv tag names, as a Python codec name."""
     m = _META_CHARSET.search(raw[:SNIFF_BYTES])
@@ -42,9 +58,20 @@ def decode_html(raw: bytes | str, transport: str | None = None) -> tuple[str, st
     `transport` is the code page the transport named (an HTTP Content-Type charset,
     as a Python codec name), trusted like a declaration when the page declares none.
     """
+    global _utf8_page
+    _utf8_page = None  # (the last page's, let go before this one is decoded)
     if isinstance(raw, str):
         return decode(raw)  # surrogates made good, NULs dropped
-    known = decode_unambiguous(raw)
+    if raw.startswith(_BOMS) or type(raw) is not bytes:
+        known = decode_unambiguous(raw)
+    else:  # (decode_unambiguous's steps, for the plain UTF-8 page's bytes to be kept)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            known = decode_mostly_utf8(raw)
+        else:
+            _utf8_page = text, raw
+            return text, "utf-8"
     if known is not None:
         return known
     declared = declared_charset(raw) or transport

@@ -103,7 +103,7 @@ def is_hidden(el) -> bool:
         return False
     names = cls.lower().split()
     # "hidden lg:flex", "d-none d-md-block": hidden only on some screens
-    return (any(t in HIDDEN_TOKENS for t in names)
+    return (not HIDDEN_TOKENS.isdisjoint(names)
             and not any(":" in t or (t.startswith("d-") and t != "d-none") for t in names))
 
 

@@ -34,7 +34,10 @@ def _text(el: etree._Element) -> str:
 
 def _prose(el: etree._Element) -> str | None:
     """The element's text when it reads as prose, else None."""
-    text = _text(el)
+    raw = etree.tostring(el, method="text", encoding=str, with_tail=False)
+    if len(raw) < REVEAL_MIN_CHARS:  # (most hidden elements: their text, its white space
+        return None  # collapsed, is shorter still)
+    text = " ".join(raw.split())
     if len(text) < REVEAL_MIN_CHARS or len(_SENTENCE_END.findall(text)) < MIN_SENTENCES:
         return None
     links = sum(len(_text(a)) for a in el.iter("a"))
@@ -42,8 +45,30 @@ def _prose(el: etree._Element) -> str | None:
 
 
 def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    """The elements that no other of them holds. Each ancestor is looked at once:
+    what was found above it is remembered for the elements below it."""
     chosen = set(elements)
-    return [el for el in elements if not any(a in chosen for a in el.iterancestors())]
+    held: dict[etree._Element, bool] = {}  # an ancestor → whether one of them is it or above it
+    out = []
+    for el in elements:
+        path = []
+        found = False
+        above = el.getparent()
+        while above is not None:
+            if above in chosen:
+                found = True
+                break
+            known = held.get(above)
+            if known is not None:
+                found = known
+                break
+            path.append(above)
+            above = above.getparent()
+        for a in path:
+            held[a] = found
+        if not found:
+            out.append(el)
+    return out
 
 
 def _visible_paragraphs(root: etree._Element, hidden: set) -> list[str]:
@@ -71,9 +96,8 @@ def shown(root: etree._Element, hidden: list[etree._Element]) -> set[etree._Elem
         text = _prose(el)
         if text is not None:
             candidates.append((el, text))
-    noscripts = [el for el in root.iter("noscript")
-                 if len(_text(el)) >= REVEAL_MIN_CHARS and _prose(el) is not None
-                 and next(el.iterancestors("head"), None) is None]
+    noscripts = [el for el in root.iter("noscript")  # (prose is that long: no length test)
+                 if _prose(el) is not None and next(el.iterancestors("head"), None) is None]
     if not candidates and not noscripts:
         return keep
     visible = _visible_paragraphs(root, set(outer))

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
+from dataclasses import fields
 from typing import NamedTuple
 
 from lxml import etree
 
 from stripper.html import hints, reveal
-from stripper.model import Category, Container, Features, HtmlBlock
+from stripper.model import Category, Container, Features, HtmlBlock, Verdict
 
 SKIP = frozenset({
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "svg",
@@ -66,14 +67,13 @@ def segment_dom(root: etree._Element, stamps: list[str] | None = None,
     elements folded into their parents): read what else is needed from it before.
     `stamps`, when given, gets the pruned page's `time_stamps` (read by the walk).
     """
-    marked = _mark(root)
-    prune(root, marked)
+    bodies = prune(root)
     paths: dict = {}  # the page's cache of element paths (see HtmlBlock.path)
     found: list[str] = [] if stamps is None else stamps
-    blocks, containers = _walk(root, marked.bodies, paths, found)
+    blocks, containers = _walk(root, bodies, paths, found)
     if len(blocks) >= MAX_BLOCKS:
         found[:] = time_stamps(root)  # (the walk stopped short of the page's end)
-        return _article_after_cap(root, blocks, containers, marked.bodies, paths)
+        return _article_after_cap(root, blocks, containers, bodies, paths)
     return blocks, containers
 
 
@@ -129,7 +129,7 @@ def _article_after_cap(root: etree._Element, blocks: list[HtmlBlock],
 
 
 class _Marked(NamedTuple):
-    """What prune() and the walk read of a page's attributes before the tree changes."""
+    """What prune() reads of a page's attributes before the tree changes."""
 
     classed: list[etree._Element]  # elements with a class, in document order
     classes: list[str]  # … and their classes
@@ -156,19 +156,31 @@ def _mark(root: etree._Element) -> _Marked:
     return _Marked(classed, [el.get("class") for el in classed], hiding, bodies)
 
 
-def prune(root: etree._Element, marked: _Marked) -> None:
-    """Do in C what the walk would otherwise do element by element in Python.
-    `marked` is the page's `_mark`."""
+def prune(root: etree._Element) -> set[etree._Element]:
+    """Do in C what the walk would otherwise do element by element in Python; returns
+    the elements whose itemprop names the article's body (`_Marked.bodies`)."""
+    bodies = _mark_hidden(root)
+    # (after _mark_hidden has let go of its Python proxies of the page's elements: the
+    # elements removed here that still had one would be moved to documents of their
+    # own, not freed — a third of this call's time)
+    etree.strip_elements(root, HIDDEN_TAG, *SKIP, with_tail=False)
+    etree.strip_tags(root, *INLINE)
+    return bodies
+
+
+def _mark_hidden(root: etree._Element) -> set[etree._Element]:
+    """Rename the page's hidden elements (but those worth showing) for prune() to
+    remove; returns `_Marked.bodies`."""
+    marked = _mark(root)
     hidden = _hidden(marked)
     keep = reveal.shown(root, hidden) if hidden or root.find(".//noscript") is not None \
         else set()
     for el in hidden:
         if el in keep:
             continue
-        el.tag = HIDDEN_TAG  # removed below, in C, keeping its tail (assigning the tail
-        # from Python would refuse control characters that the parser let through)
-    etree.strip_elements(root, HIDDEN_TAG, *SKIP, with_tail=False)
-    etree.strip_tags(root, *INLINE)
+        el.tag = HIDDEN_TAG  # removed by prune(), in C, keeping its tail (assigning the
+        # tail from Python would refuse control characters that the parser let through)
+    return marked.bodies
 
 
 def _found(text: str, part: str) -> Iterator[int]:
@@ -312,7 +324,9 @@ def _walk(root: etree._Element, article_bodies: set[etree._Element], paths: dict
                     md.append("\n")
                 elif role == _LINK:
                     href = (el.get("href") or "").strip()
-                    open_links.append(f"]({href})" if href and not href.lower().startswith(
+                    # (only the start lowercased: the same test, without a copy of a
+                    # long address)
+                    open_links.append(f"]({href})" if href and not href[:11].lower().startswith(
                         ("javascript:", "#")) else "]")
                     links += 1
                     md.append("[")
@@ -414,18 +428,39 @@ def _block(text: list[str], md: list[str], link_chars: int, links: int, stack: l
         kind = "quote"
     else:
         kind = "paragraph"
-    joined = "\n".join(lines)
+    joined = "\n".join(lines) if len(lines) > 1 else lines[0]
     if kind == "code" or kind == "table" or (not links and "\n" not in raw):
         markdown = joined  # (without links, `md` holds the pieces of `text`)
     else:
         markdown = " ".join("".join(md).split())
+    # (positional: half the cost of 17 keywords; _BLOCK_FIELDS checks the order)
     return HtmlBlock(
-        index=index, text=joined, start=0, end=0, kind=kind, source_lines=lines, tag=tag,
-        level=HEADINGS.get(tag, 0), link_chars=min(link_chars, len(joined)), links=links,
-        anc=tuple(stack), markdown=markdown,
-        cells=cells, group=groups[-1] if groups and kind in ("list-item", "table") else -1,
-        element=element, paths=page_paths, features=_UNMEASURED,
+        index, joined, 0, 0, kind, None, _UNMEASURED, 0.0, _REMOVED, _BOILERPLATE, "",
+        lines, None, HEADINGS.get(tag, 0), markdown, cells,
+        groups[-1] if groups and kind in ("list-item", "table") else -1,
+        tag, min(link_chars, len(joined)), links, tuple(stack), False, element, page_paths,
     )
+
+
+# The order and defaults of HtmlBlock's fields that `_block` passes by position.
+_BLOCK_FIELDS = ("index", "text", "start", "end", "kind", "path", "features", "score",
+                 "verdict", "category", "reason", "source_lines", "rule", "level",
+                 "markdown", "cells", "group", "tag", "link_chars", "links", "anc",
+                 "in_article", "element", "paths")
+_REMOVED, _BOILERPLATE = Verdict.REMOVED, Category.BOILERPLATE
+_BLOCK_DEFAULTS = {"path": None, "score": 0.0, "verdict": _REMOVED,
+                   "category": _BOILERPLATE, "reason": "", "rule": None, "in_article": False}
+
+
+def _check_block_fields() -> None:
+    """`_block` passes HtmlBlock's fields by position: fail at import if they moved."""
+    defaults = {f.name: f.default for f in fields(HtmlBlock)}
+    if tuple(defaults) != _BLOCK_FIELDS or any(
+            defaults[name] != value for name, value in _BLOCK_DEFAULTS.items()):
+        raise ImportError("HtmlBlock's fields changed: update stripper.segment.html._block")
+
+
+_check_block_fields()
 
 
 def element_path(el: etree._Element, cache: dict | None = None) -> str:
