@@ -24,9 +24,8 @@ from stripper.classify import (
     prose_by_form,
 )
 from stripper.forms import mark_link_led_lists, mark_teaser_units
+from stripper.model import KEPT as _KEPT
 from stripper.model import Block, Category, Klass, Label, Verdict
-
-_KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
 
 # Values for the maximum-sum segment.
 GOOD_BASE = 1.0
@@ -465,8 +464,12 @@ def _heads_the_article(blocks: list[Block], labels: list[Label], start: int) -> 
 
 
 def _resumes_between(labels: list[Label], lo: int, hi: int) -> bool:
-    return any(lab.marker is not None and lab.marker.action == "resume-article"
-               for lab in labels[lo:hi])
+    return any(_resume_marker(lab) for lab in labels[lo:hi])
+
+
+def _resume_marker(label: Label) -> bool:
+    """A resume-article marker ("Story continues below")."""
+    return label.marker is not None and label.marker.action == "resume-article"
 
 
 def _end_marker(label: Label) -> bool:
@@ -582,7 +585,7 @@ def _resumed_after(blocks: list[Block], labels: list[Label], marker: int) -> int
     for i in range(marker + 1, min(len(labels), marker + 1 + RESUME_LOOKAHEAD)):
         if _ends(labels[i]):
             return None
-        if labels[i].marker is not None:  # a resume marker
+        if _resume_marker(labels[i]):
             resumed = _good_within_gap(blocks, labels, i + 1)
             if resumed is not None:
                 return resumed
