@@ -6,10 +6,10 @@ import json
 import textwrap
 from collections.abc import Iterator
 
-from stripper.model import Block, Result, Verdict
+from stripper.model import KEPT as _KEPT
+from stripper.model import Block, Result
 
 FORMATS = ("text", "json", "jsonl", "markdown")
-_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 
 
 def clean_text(blocks: list[Block]) -> str:

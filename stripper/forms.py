@@ -11,9 +11,8 @@ from __future__ import annotations
 import regex
 
 from stripper.classify import effective_words
+from stripper.model import KEPT as _KEPT
 from stripper.model import Block, Category, Klass, Label, Verdict
-
-_KEPT = Verdict.KEPT
 
 # Teaser units: a timestamp line recurring every few blocks, little text between.
 TEASER_MIN_STAMPS = 3

@@ -23,6 +23,11 @@ class Verdict(StrEnum):
     REMOVED = "removed"
 
 
+# `block.verdict is KEPT`: Block.kept without the property call, in the loops that
+# ask it of every block of a page (imported as `_KEPT` where they run).
+KEPT = Verdict.KEPT
+
+
 class Category(StrEnum):
     """Why a block is what it is. `CONTENT` is the only category of kept blocks."""
 

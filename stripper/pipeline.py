@@ -18,12 +18,11 @@ from stripper.emit import clean_text
 from stripper.features import measure, measure_blocks
 from stripper.forms import drop_author_bio
 from stripper.language import Stopwords, detect_language, stopwords_for
-from stripper.model import Block, Features, Label, Metadata, Result, Segmented, Verdict
+from stripper.model import KEPT as _KEPT
+from stripper.model import Block, Features, Label, Metadata, Result, Segmented
 from stripper.rules.book import RuleBook
 from stripper.rules.model import Rule
 from stripper.select import drop_doubled, drop_repeated, page_warnings, pick_article
-
-_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 
 
 class FrontEnd(Protocol):

@@ -38,6 +38,7 @@ from stripper.html.score import (
 from stripper.html.structured import read_page_info, written_body
 from stripper.language import detect_language, stopwords_for
 from stripper.metadata.html import describe_html, page_language
+from stripper.model import KEPT as _KEPT
 from stripper.model import (
     Block,
     Category,
@@ -63,7 +64,6 @@ MIN_SHORT_ARTICLE_WORDS = 15
 SENTENCE_WORDS = 10  # a paragraph this long that ends like a sentence
 LINK_DENSITY_SENTENCE = 0.2
 DECLARED_STOPWORDS = 0.3  # share of a sample's words: the declared language is right
-_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ import re
 
 from stripper.features import measure
 from stripper.html import hints
+from stripper.model import KEPT as _KEPT
 from stripper.model import Category, Container, HtmlBlock, Klass, Label, Verdict
 
 STRUCTURE_KINDS = frozenset({"code", "table", "list-item", "heading", "quote"})
@@ -21,7 +22,6 @@ STRUCTURE_KINDS = frozenset({"code", "table", "list-item", "heading", "quote"})
 REACH = {"code": 2, "heading": 2, "quote": 3, "list-item": 3, "table": 4}
 MAX_LINK_DENSITY = 0.5  # a list of links inside the article is a "read more" box
 GAP_KLASSES = (Klass.NEARGOOD, Klass.SHORT, Klass.BAD)
-_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 
 
 def keep_structure(blocks: list[HtmlBlock], labels: list[Label]) -> int:

@@ -9,10 +9,9 @@ import regex
 from stripper.features import normalise
 from stripper.metadata.dates import date_line_shape, of_other_item, read_date
 from stripper.metadata.title import find_site_name, headline_text, is_title_repeat, pick_title
+from stripper.model import KEPT as _KEPT
 from stripper.model import Block, Category, DateInfo, Metadata, Verdict, removed_by_category
 from stripper.profiles import profile_for
-
-_KEPT = Verdict.KEPT  # `block.verdict is _KEPT`: Block.kept without the property call
 
 __all__ = ["describe", "read_date"]
 

@@ -11,6 +11,7 @@ import regex
 from stripper.features import normalise, tokens
 from stripper.html.structured import names, text_value
 from stripper.metadata.dates import read_date
+from stripper.model import KEPT as _KEPT
 from stripper.model import (
     Block,
     Category,
@@ -21,7 +22,6 @@ from stripper.model import (
     removed_by_category,
 )
 
-_KEPT = Verdict.KEPT  # `b.verdict is _KEPT`: Block.kept without the property call
 _SITE_SEPARATOR = regex.compile(r"\s+[-–—|:·•»/]\s+|\s*[|»·•]\s*")
 _ISO = regex.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?"
                      r"(?:Z|[+-]\d{2}:?\d{2})?)?$")
