@@ -20,6 +20,7 @@ from stripper.classify import (
     PROSE_LINK_LIKE,
     PROSE_WORDS,
     RESCUE_WORDS,
+    SHORT_WORDS,
     effective_words,
     prose_by_form,
 )
@@ -349,10 +350,10 @@ def _lead_before(blocks: list[Block], labels: list[Label], start: int) -> int:
                                or (label.hard and label.marker is None
                                    and label.category in _BAR_CATEGORIES)):
             bar += 1
+        elif label.klass is Klass.SHORT or _short_link(blocks[k], label):
+            gap += 1
         elif label.hard or label.klass is Klass.BAD:
             break
-        elif label.klass is Klass.SHORT:
-            gap += 1
         elif (blocks[k].features.terminal_punct
               and effective_words(blocks[k]) >= LEAD_WORDS):
             lead, gap = k, 0
@@ -360,6 +361,14 @@ def _lead_before(blocks: list[Block], labels: list[Label], start: int) -> int:
             break
         k -= 1
     return lead
+
+
+def _short_link(block: Block, label: Label) -> bool:
+    """A short line the statistics call a link (lynx numbers its links: "[136]Avatar
+    [137]Ana Ruiz am 18. September", a section's name): the other renderers print it as
+    the short line it is, which a lead may sit above."""
+    return (not label.hard and label.klass is Klass.BAD and label.category is Category.NAVIGATION
+            and effective_words(block) < SHORT_WORDS)
 
 
 def _said_to_resume(blocks: list[Block], labels: list[Label], lo: int, start: int) -> int:
@@ -669,6 +678,11 @@ def _keep_region(blocks: list[Block], labels: list[Label], start: int, end: int)
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, label.reason, label.rule)
         elif label.klass is Klass.SHORT and between[k - first]:
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, "short, between content")
+        elif _short_link(blocks[k], label):
+            # a short line lynx marks as a link is, as in the other renderers, a short
+            # line: kept between content only (a row of them is a box of links)
+            if between[k - first]:
+                blocks[k].decide(Verdict.KEPT, Category.CONTENT, "short, between content")
         elif label.klass is Klass.BAD and not label.hard:  # statistics only: context wins
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, "inside the article")
 

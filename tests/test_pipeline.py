@@ -923,3 +923,28 @@ def test_a_standfirst_over_the_byline_bar_is_the_articles_lead():
                         *bar, *_HARBOUR_BODY, *RELATED, *FOOTER]) + "\n"
     kept = nonblank(strip_text(page).text)
     assert kept == [standfirst, *_HARBOUR_BODY]
+
+
+def test_a_standfirst_over_a_byline_lynx_numbers_as_links_is_kept():
+    """lynx numbers the byline's links ("[36]Avatar [37]Ana Ruiz, 18 September 2019"),
+    which reads as a line of links; in the other renderers it is the short line it is,
+    and the standfirst above it is the article's lead on every renderer."""
+    standfirst = "The old pilot boat could become a museum piece, and the board must decide soon."
+    page = "\n\n".join([*NAV, "Harbour board weighs the pilot boat's future", standfirst,
+                        "[36]Avatar [37]Ana Ruiz, 18 September 2019", *_HARBOUR_BODY,
+                        *RELATED, *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept[0] == standfirst and kept[-len(_HARBOUR_BODY):] == _HARBOUR_BODY
+
+
+def test_a_box_of_lynx_links_inside_the_article_goes_a_lone_one_stays():
+    """Three lines lynx marks as links in a row inside the article are a box of other
+    stories (section, headline, section); one such line between two paragraphs is
+    judged as the short line the other renderers print."""
+    box = ["[51]Opinion [52]Health", "[53]Pilot boats of the north coast", "[54]Health"]
+    lone = "[60]Harbour board"
+    page = "\n\n".join([*NAV, "Harbour board weighs the pilot boat's future",
+                        *_HARBOUR_BODY[:3], *box, *_HARBOUR_BODY[3:5], lone,
+                        _HARBOUR_BODY[5], *RELATED, *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept == [*_HARBOUR_BODY[:5], lone, _HARBOUR_BODY[5]]
