@@ -265,6 +265,23 @@ def test_a_wrapped_date_that_opens_a_line_stays_in_its_paragraph():
     assert para in [b.text for b in blocks]
 
 
+def test_an_asides_closing_dash_that_opens_a_line_stays_in_its_paragraph():
+    """lynx wraps "… three streets — Petersallee, Nachtigalplatz and Lüderitzstrasse" /
+    "— has been …": a dash before a lowercase word closes an aside, not a list's item;
+    a dash item under a line that ends its sentence still splits."""
+    para = ("The renaming of the three streets in the quarter — the avenue, the square and "
+            "the long road by the canal — has been argued over by residents for years, and "
+            "the council has now set a date for the vote.")
+    dump, _ = wrap([EN_PARAGRAPHS[0], para, EN_PARAGRAPHS[1]], width=56, indent="   ")
+    assert any(ln.lstrip().startswith("— has") for ln in dump.splitlines())
+    _lines, blocks = segment_text(dump)
+    assert para in [b.text for b in blocks]
+    items = ["The plan has two parts.", "– Move the market to the square by the canal",
+             "– Close the avenue to cars on Saturdays"]
+    _lines, blocks = segment_text("\n".join(items) + "\n")
+    assert [b.text for b in blocks] == items
+
+
 def test_a_numbered_list_after_a_full_line_still_splits():
     items = ["1. Turn off the water at the main valve under the kitchen sink before you "
              "start any work on the pipes of the house",

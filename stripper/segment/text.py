@@ -24,6 +24,7 @@ _FIRST_WORD = regex.compile(r"^\s*(\S+)")
 # The same for an ASCII line, in `re` (twice as fast): regex's \s within ASCII
 _ASCII_FIRST_WORD = re.compile(r"[\t\n\x0b\x0c\r ]*([^\t\n\x0b\x0c\r ]+)")
 _NUMBER_START = re.compile(r"\s*[0-9]{1,3}\.\s+[^\W\d_]")  # "11. Februar", not "11. https:…"
+_DASH_START = regex.compile(r"\s*[–—-]\s+\p{Ll}")  # "— has been …": a dash inside a sentence
 _CLAUSE_END = regex.compile(r"[.!?;:؟。！？…]['\"’”»)]*\s*$")
 _STOPS = ".!?؟。！？…"  # what ends a sentence …
 _CLOSERS = "'\"’”»)"  # … and what may close it (a quote, a bracket)
@@ -343,10 +344,12 @@ def _continues(line: str, nxt: str, width: int, measure: Callable[[str], int] = 
 
 def _numbered_in_prose(line: str, nxt: str, head: str | None) -> bool:
     """A number with a dot opening the next line inside a paragraph is a wrapped date
-    or ordinal ("… findet am" / "11. und 12. Februar statt"), not a list item, when
+    or ordinal ("… findet am" / "11. und 12. Februar statt"), and a dash before a
+    lowercase word the second dash of an aside ("three streets — A, B and C" / "— has
+    been …"), not a list item, when
     the paragraph is no list item itself and the line ends no sentence or clause."""
     return (head is not None and not _BULLET_START.match(head)
-            and _NUMBER_START.match(nxt) is not None
+            and (_NUMBER_START.match(nxt) is not None or _DASH_START.match(nxt) is not None)
             and not _CLAUSE_END.search(line))
 
 
