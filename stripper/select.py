@@ -541,7 +541,10 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int,
             ended = ended or blocks[j].features.terminal_punct
             j += 1
         dense = j - first >= DENSE_RUN_BLOCKS and run_words >= DENSE_RUN_WORDS and ended
-        if (dense or effective_words(blocks[i]) >= LONE_PARAGRAPH_WORDS) and not _replied(
+        # under the heading of the author's box, one paragraph is the box's own
+        lone = (effective_words(blocks[i]) >= LONE_PARAGRAPH_WORDS
+                and labels[marker].category is not Category.BYLINE)
+        if (dense or lone) and not _replied(
                 labels, j):
             return first
     return _resumed_after(blocks, labels, marker)

@@ -449,7 +449,7 @@ def _named_bio_page(paragraphs: list[str], tail: list[str]) -> str:
                          *src["footer"]]) + "\n"
 
 
-_TR_BIO = ["Deniz Aksoy Vadi Gazetesi - Spor Editörü", "Editör Hakkında",
+_TR_BIO = ["Deniz Aksoy Vadi Gazetesi - Spor Editörü", "Takip Et",
            "Deniz Aksoy, 1990 yılında İzmir'de doğdu. Gazetecilik eğitimini Ankara'da "
            "tamamladıktan sonra 2016'dan beri gazetede futbol ve şehrin kulüpleri "
            "üzerine yazıyor."]
@@ -948,3 +948,19 @@ def test_a_box_of_lynx_links_inside_the_article_goes_a_lone_one_stays():
                         _HARBOUR_BODY[5], *RELATED, *FOOTER]) + "\n"
     kept = nonblank(strip_text(page).text)
     assert kept == [*_HARBOUR_BODY[:5], lone, _HARBOUR_BODY[5]]
+
+
+def test_the_one_paragraph_under_an_author_box_heading_is_the_box_not_the_article():
+    """"About the author" ends the article; the long paragraph under it (a life story
+    that opens with a year, not the name) is the box's own, where one that long under
+    "Related articles" would have been the article resuming."""
+    bio = ("Born in 1988 in a fishing town on the north coast, she studied history and "
+           "politics before joining the paper as a trainee in 2012, and has since covered "
+           "local government, the courts and the harbour for the news desk. She lives by "
+           "the sea with her family and two old dogs, and writes a weekly column on the "
+           "town's history.")
+    page = "\n\n".join([*NAV, "Harbour board weighs the pilot boat's future",
+                        *_HARBOUR_BODY, "Ana Ruiz Harbour Gazette - Reporter",
+                        "About the author", bio, *RELATED, *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept[-len(_HARBOUR_BODY):] == _HARBOUR_BODY and bio not in kept
