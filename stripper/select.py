@@ -319,10 +319,14 @@ def _regions(
     lo_start, lo_end, lo_total = best_segment(values, 0, start)
     # However short, a run the page says the article continues from ("your article
     # continues below" under an ad between them) is the article's start.
+    # So is an intro over the article's table of contents (whose items may read as
+    # markers: "Preview of the next article").
+    toc = lo_total > 0 and _contents_between(blocks, labels, lo_end, start)
     worth = lo_total >= SECONDARY_REGION_SHARE * total or (
         lo_total > 0 and _resumes_between(labels, lo_end, start))
-    if (worth and not _boxed(labels, lo_start, lo_end)
-            and not _marker_between(labels, lo_end, _heads_the_article(blocks, labels, start))):
+    if (toc or (worth and not _boxed(labels, lo_start, lo_end)
+                and not _marker_between(labels, lo_end,
+                                        _heads_the_article(blocks, labels, start)))):
         regions.insert(0, (lo_start, lo_end))
     hi_start, hi_end, hi_total = best_segment(values, end, len(blocks))
     if (hi_total >= SECONDARY_REGION_SHARE * total and not _boxed(labels, hi_start, hi_end)
@@ -330,6 +334,23 @@ def _regions(
                                     hi_end)):
         regions.append((hi_start, hi_end))
     return regions
+
+
+TOC_ITEMS = 40  # blocks a table of contents may take
+
+
+def _contents_between(blocks: list[Block], labels: list[Label], lo: int, hi: int) -> bool:
+    """Between `lo` and the article's start at `hi` stands the article's table of
+    contents: a contents heading (a rule's) just after `lo`, then only its items
+    (list items or lines of a heading's length) down to the article."""
+    if hi - lo > TOC_ITEMS:
+        return False
+    for k in range(lo, min(hi, lo + LEAD_GAP + 1)):
+        if labels[k].rule == "navigation.toc":
+            return all(labels[j].klass is not Klass.GOOD
+                       and (blocks[j].features.bullet or blocks[j].features.words <= SUBHEADING_WORDS)
+                       for j in range(k + 1, hi))
+    return False
 
 
 _BAR_CATEGORIES = frozenset({Category.BYLINE, Category.TIMESTAMP, Category.SHARE})

@@ -964,3 +964,17 @@ def test_the_one_paragraph_under_an_author_box_heading_is_the_box_not_the_articl
                         "About the author", bio, *RELATED, *FOOTER]) + "\n"
     kept = nonblank(strip_text(page).text)
     assert kept[-len(_HARBOUR_BODY):] == _HARBOUR_BODY and bio not in kept
+
+
+def test_an_intro_over_the_articles_table_of_contents_is_the_articles_start():
+    """Two paragraphs of intro, then the table of contents (lynx's numbered links, one
+    of them reading like a marker), then the article: the contents cut the run, and
+    the intro is the article's start all the same."""
+    intro = _HARBOUR_BODY[:2]
+    toc = ["Table of contents", "* [20]The pilot boat", "* [21]The slipway",
+           "* [22]What the survey will show", "* [23]The vote in April", "* [24]The costs",
+           "* [25]The former pilots", "* [26]Related articles", "* [27]The museum's lifeboat"]
+    page = "\n\n".join([*NAV, "Harbour board weighs the pilot boat's future", *intro, *toc,
+                        *_HARBOUR_BODY[2:], *RELATED, *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept == _HARBOUR_BODY
