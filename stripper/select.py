@@ -347,10 +347,13 @@ def _contents_between(blocks: list[Block], labels: list[Label], lo: int, hi: int
         return False
     for k in range(lo, min(hi, lo + LEAD_GAP + 1)):
         if labels[k].rule == "navigation.toc":
-            return all(labels[j].klass is not Klass.GOOD
-                       and (blocks[j].features.bullet or blocks[j].features.words <= SUBHEADING_WORDS)
+            return all(labels[j].klass is not Klass.GOOD and _contents_item(blocks[j])
                        for j in range(k + 1, hi))
     return False
+
+
+def _contents_item(block: Block) -> bool:
+    return block.features.bullet or block.features.words <= SUBHEADING_WORDS
 
 
 _BAR_CATEGORIES = frozenset({Category.BYLINE, Category.TIMESTAMP, Category.SHARE})
