@@ -209,6 +209,15 @@ def linked_word_in_line(text: str) -> bool:
     return _opens_with_words(text) and not _URL.search(_LINK_MARK.sub(" ", text))
 
 
+_LEADING_LINK = re.compile(r"\W{0,3}\[\d+\]")
+
+
+def links_alone(text: str) -> bool:
+    """A line that opens with a lynx link and holds two or more ("[25]Older post
+    [26]Newer post"): a row of links, whatever its words read like."""
+    return _LEADING_LINK.match(text) is not None and len(_LINK_MARK.findall(text)) >= 2
+
+
 def _opens_with_words(text: str) -> bool:
     """A line with one lynx marker after words of its own holds one link: "By [47]Jane
     Doe" is a byline with a linked name, where "* [45]News" is a menu item (and a row

@@ -24,6 +24,7 @@ from stripper.classify import (
     effective_words,
     prose_by_form,
 )
+from stripper.features import links_alone
 from stripper.forms import mark_link_led_lists, mark_teaser_units
 from stripper.model import KEPT as _KEPT
 from stripper.model import Block, Category, Klass, Label, Verdict
@@ -707,8 +708,9 @@ def _keep_region(blocks: list[Block], labels: list[Label], start: int, end: int)
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, "short, between content")
         elif _short_link(blocks[k], label):
             # a short line lynx marks as a link is, as in the other renderers, a short
-            # line: kept between content only (a row of them is a box of links)
-            if between[k - first]:
+            # line: kept between content only (a row of them is a box of links), and
+            # never when it is links alone, two or more ("[25]Older post [26]Newer post")
+            if between[k - first] and not links_alone(blocks[k].text):
                 blocks[k].decide(Verdict.KEPT, Category.CONTENT, "short, between content")
         elif label.klass is Klass.BAD and not label.hard:  # statistics only: context wins
             blocks[k].decide(Verdict.KEPT, Category.CONTENT, "inside the article")

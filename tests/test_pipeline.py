@@ -978,3 +978,13 @@ def test_an_intro_over_the_articles_table_of_contents_is_the_articles_start():
                         *_HARBOUR_BODY[2:], *RELATED, *FOOTER]) + "\n"
     kept = nonblank(strip_text(page).text)
     assert kept == _HARBOUR_BODY
+
+
+def test_a_line_of_lynx_links_alone_goes_even_between_paragraphs():
+    """"[25]Older post [26]Newer post" between two paragraphs is a row of links (the
+    post's neighbours), not a short line of the article's."""
+    row = "[25]Lifeboat museum opens [26]A new island ferry"
+    page = "\n\n".join([*NAV, "Harbour board weighs the pilot boat's future",
+                        *_HARBOUR_BODY[:4], row, *_HARBOUR_BODY[4:], *RELATED, *FOOTER]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert kept == _HARBOUR_BODY
