@@ -10,6 +10,7 @@ is a soft signal on top.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection
 from itertools import pairwise
@@ -189,6 +190,9 @@ def _pick(blocks: list[Block], labels: list[Label], *, rescue: bool = False) -> 
                          f"outside the article ({block.reason})", block.rule)
 
 
+_INLINE_LINK_MARK = re.compile(r"\[\d+\](?=\S)")  # lynx's "[48]Headline", not a note's "[7] "
+
+
 def drop_repeated(blocks: list[Block]) -> None:
     """Text the kept run holds twice, word for word, is a box the page renders twice
     (for small and large screens: newsletter and donation prompts, teasers, a link and
@@ -199,8 +203,9 @@ def drop_repeated(blocks: list[Block]) -> None:
         return (block.verdict is _KEPT
                 and REPEAT_MIN_WORDS <= effective_words(block) < REPEAT_MAX_WORDS)
 
-    def text(block: Block) -> str:  # word for word: the key drops digits and marks
-        return " ".join(block.text.split())
+    def text(block: Block) -> str:  # word for word, but lynx numbers each copy's links
+        dump = block.path is None  # (a page's own "[7]" is a note's number)
+        return " ".join((_INLINE_LINK_MARK.sub("", block.text) if dump else block.text).split())
 
     seen: Counter[str] = Counter(text(b) for b in blocks if boxed(b))
     twice = [b for b in blocks if boxed(b) and seen[text(b)] > 1]

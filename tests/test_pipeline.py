@@ -220,6 +220,16 @@ def test_a_box_the_page_renders_twice_is_dropped(kind):
     assert any(b.category is Category.DUPLICATE for b in result.blocks)
 
 
+def test_a_box_lynx_renders_twice_with_other_link_numbers_is_dropped():
+    """lynx numbers each copy's links anew ("[48]Prompt" / "[63]Prompt"): the copies
+    are the same box all the same."""
+    body = [EN_PARAGRAPHS[0], "[48]" + PROMPT, EN_PARAGRAPHS[1], "[63]" + PROMPT,
+            EN_PARAGRAPHS[2]]
+    result = stripper.strip(page_of(body, "text"), kind="text")
+    assert PROMPT not in result.text
+    assert any(b.category is Category.DUPLICATE for b in result.blocks)
+
+
 def test_a_page_that_is_all_repeats_keeps_them():
     """When nothing else would be left, the repeated text is the article."""
     short = EN_PARAGRAPHS[0].split(". ")[0] + "."
