@@ -998,3 +998,30 @@ def test_a_line_of_lynx_links_alone_goes_even_between_paragraphs():
                         *_HARBOUR_BODY[:4], row, *_HARBOUR_BODY[4:], *RELATED, *FOOTER]) + "\n"
     kept = nonblank(strip_text(page).text)
     assert kept == _HARBOUR_BODY
+
+
+_BIO_BOXES = {
+    "ru": ("Об авторе", "Анна Петрова родилась в Самаре и пишет о городской культуре, "
+           "библиотеках и музеях с две тысячи пятнадцатого года; до этого она работала "
+           "учителем литературы в школе на окраине города и вела кружок для старшеклассников."),
+    "ar": ("عن الكاتب", "وُلد سامر الخطيب في مدينة حلب، ودرس الصحافة في جامعة دمشق، ويكتب منذ عشر "
+           "سنوات عن الثقافة والمكتبات العامة والمتاحف في المدن العربية، وقد عمل قبل ذلك مدرساً "
+           "للغة العربية في مدرسة ثانوية."),
+    "de": ("Über die Autorin", "Katrin Sommer wurde in Leipzig geboren, hat Geschichte und "
+           "Germanistik studiert und schreibt seit dem Jahr 2015 über Bibliotheken, Museen und "
+           "die Kultur der Stadt; vorher hat sie als Lehrerin an einer Schule am Stadtrand "
+           "gearbeitet."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_BIO_BOXES))
+def test_the_author_box_under_its_heading_goes_in_other_scripts(lang):
+    import tomllib
+
+    from conftest import FIXTURES_DIR
+    src = tomllib.loads((FIXTURES_DIR / "lang" / "sources" / f"{lang}.toml").read_text("utf-8"))
+    heading, bio = _BIO_BOXES[lang]
+    page = "\n\n".join([*src["menu"], src["title"], src["date"], *src["paragraphs"], heading,
+                        bio, src["related_heading"], *src["related"], *src["footer"]]) + "\n"
+    kept = nonblank(strip_text(page).text)
+    assert all(p in kept for p in src["paragraphs"]) and bio not in kept
