@@ -210,6 +210,13 @@ def linked_word_in_line(text: str) -> bool:
 
 
 _LEADING_LINK = re.compile(r"\W{0,3}\[\d+\]")
+_INLINE_LINK_MARK = re.compile(r"\[\d+\](?=\S)")  # lynx's "[48]Headline", not a note's "[7] "
+
+
+def without_link_numbers(text: str) -> str:
+    """`text` without the numbers lynx sets before its links ("[48]Headline"), which
+    differ in each copy of a box; a note's number ("[7] Source") stays."""
+    return _INLINE_LINK_MARK.sub("", text)
 
 
 def links_alone(text: str) -> bool:

@@ -10,7 +10,6 @@ is a soft signal on top.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection
 from itertools import pairwise
@@ -25,7 +24,7 @@ from stripper.classify import (
     effective_words,
     prose_by_form,
 )
-from stripper.features import links_alone
+from stripper.features import links_alone, without_link_numbers
 from stripper.forms import mark_link_led_lists, mark_teaser_units
 from stripper.model import KEPT as _KEPT
 from stripper.model import Block, Category, Klass, Label, Verdict
@@ -190,9 +189,6 @@ def _pick(blocks: list[Block], labels: list[Label], *, rescue: bool = False) -> 
                          f"outside the article ({block.reason})", block.rule)
 
 
-_INLINE_LINK_MARK = re.compile(r"\[\d+\](?=\S)")  # lynx's "[48]Headline", not a note's "[7] "
-
-
 def drop_repeated(blocks: list[Block]) -> None:
     """Text the kept run holds twice, word for word, is a box the page renders twice
     (for small and large screens: newsletter and donation prompts, teasers, a link and
@@ -205,7 +201,7 @@ def drop_repeated(blocks: list[Block]) -> None:
 
     def text(block: Block) -> str:  # word for word, but lynx numbers each copy's links
         dump = block.path is None  # (a page's own "[7]" is a note's number)
-        return " ".join((_INLINE_LINK_MARK.sub("", block.text) if dump else block.text).split())
+        return " ".join((without_link_numbers(block.text) if dump else block.text).split())
 
     seen: Counter[str] = Counter(text(b) for b in blocks if boxed(b))
     twice = [b for b in blocks if boxed(b) and seen[text(b)] > 1]
@@ -325,11 +321,11 @@ def _regions(
     lo_start, lo_end, lo_total = best_segment(values, 0, start)
     # However short, a run the page says the article continues from ("your article
     # continues below" under an ad between them) is the article's start.
-    # So is an intro over the article's table of contents (whose items may read as
-    # markers: "Preview of the next article").
-    toc = lo_total > 0 and _contents_between(blocks, labels, lo_end, start)
     worth = lo_total >= SECONDARY_REGION_SHARE * total or (
         lo_total > 0 and _resumes_between(labels, lo_end, start))
+    # So is an intro over the article's table of contents (whose items may read as
+    # markers: "Preview of the next article"), whatever lies between.
+    toc = lo_total > 0 and _contents_between(blocks, labels, lo_end, start)
     if (toc or (worth and not _boxed(labels, lo_start, lo_end)
                 and not _marker_between(labels, lo_end,
                                         _heads_the_article(blocks, labels, start)))):
@@ -574,8 +570,7 @@ def _dense_run_after(blocks: list[Block], labels: list[Label], marker: int,
         # under the heading of the author's box, one paragraph is the box's own
         lone = (effective_words(blocks[i]) >= LONE_PARAGRAPH_WORDS
                 and labels[marker].category is not Category.BYLINE)
-        if (dense or lone) and not _replied(
-                labels, j):
+        if (dense or lone) and not _replied(labels, j):
             return first
     return _resumed_after(blocks, labels, marker)
 
